@@ -1,0 +1,235 @@
+//! As-you-type display format of a card number, with the caret kept on its digit.
+//!
+//! Carets and selections are counted in UTF-16 code units, as the DOM counts
+//! `selectionStart`. Output values hold only ASCII digits and single spaces at the brand's
+//! gaps, with no trailing space, so their caret positions are the same in any unit.
+
+use crate::brand::{self, Brand, Candidates};
+use crate::digits::{self, CardDigits, MAX_DIGITS};
+
+/// A formatted value and where the caret goes in it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Formatted {
+    /// The display value, e.g. `4242 4242 4242 4242`.
+    pub value: String,
+    /// The caret position in `value`.
+    pub caret: usize,
+}
+
+impl core::fmt::Debug for Formatted {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        // The value is a card number: show only its shape.
+        f.debug_struct("Formatted")
+            .field("len", &self.value.len())
+            .field("caret", &self.caret)
+            .finish()
+    }
+}
+
+/// An edit a shopper makes to the number field (the DOM's `beforeinput` input types).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Edit<'a> {
+    /// Typing, pasting or dropping text over the selection.
+    Insert(&'a str),
+    /// Backspace: the selection, or the digit before the caret (skipping a gap space).
+    DeleteBackward,
+    /// Delete: the selection, or the digit after the caret (skipping a gap space).
+    DeleteForward,
+}
+
+const DEFAULT_GAPS: &[u8] = &[4, 8, 12];
+
+/// The gaps and the most digits to keep for a number that starts with `digits`.
+fn layout(digits: &[u8]) -> (&'static [u8], usize) {
+    let detection = brand::detect(digits);
+    if let Some(b) = detection.brand {
+        return (b.gaps, b.max_length());
+    }
+    (
+        shared_gaps(detection.candidates),
+        detection
+            .candidates
+            .iter()
+            .map(Brand::max_length)
+            .max()
+            .unwrap_or(MAX_DIGITS),
+    )
+}
+
+/// The candidates' gaps when they all agree, else the common 4-4-4-4 layout.
+fn shared_gaps(candidates: Candidates) -> &'static [u8] {
+    let mut it = candidates.iter();
+    match it.next() {
+        Some(first) if it.all(|b| b.gaps == first.gaps) => first.gaps,
+        _ => DEFAULT_GAPS,
+    }
+}
+
+/// Formats `digits` by brand gaps, keeping at most the brand's longest length, and puts the
+/// caret after the first `caret_digits` digits.
+fn layout_digits(digits: &[u8], caret_digits: usize) -> Formatted {
+    let (gaps, max) = layout(digits);
+    let kept = digits.get(..max.min(digits.len())).unwrap_or(digits);
+    let mut value = String::with_capacity(kept.len() + gaps.len());
+    let mut caret = 0;
+    let caret_digits = caret_digits.min(kept.len());
+    for (i, &d) in kept.iter().enumerate() {
+        if i > 0 && gaps.iter().any(|&g| usize::from(g) == i) {
+            value.push(' ');
+        }
+        value.push(char::from(d));
+        if i + 1 == caret_digits {
+            caret = value.len();
+        }
+    }
+    Formatted { value, caret }
+}
+
+/// Reads the digits of `input` and counts how many lie before each of the UTF-16 positions
+/// `marks` (which must be ascending).
+fn digits_before<const N: usize>(input: &str, marks: [usize; N]) -> (CardDigits, [usize; N]) {
+    let mut digits = CardDigits::new();
+    let mut counts = [0; N];
+    let mut pos = 0;
+    for c in input.chars() {
+        if let Some(v) = digits::digit_value(c) {
+            if digits.push(v) {
+                for (count, &mark) in counts.iter_mut().zip(marks.iter()) {
+                    if pos < mark {
+                        *count += 1;
+                    }
+                }
+            }
+        }
+        pos += c.len_utf16();
+    }
+    (digits, counts)
+}
+
+/// Formats `input` for display and maps `caret` (UTF-16 units into `input`) onto the same digit.
+///
+/// Anything but digits is dropped; digits past the brand's longest length are cut.
+///
+/// ```
+/// let f = sealcard::format_number("378282246310005", 5);
+/// assert_eq!(f.value, "3782 822463 10005");
+/// assert_eq!(f.caret, 6); // still just after the fifth digit
+/// ```
+pub fn format_number(input: &str, caret: usize) -> Formatted {
+    let (digits, [before]) = digits_before(input, [caret]);
+    layout_digits(digits.as_bytes(), before)
+}
+
+/// Applies `edit` to the field `value` whose selection is `start..end` (UTF-16 units), and
+/// formats the result. Deleting next to a gap space deletes the digit beyond it, as a shopper
+/// expects; the space itself is never an edit target.
+pub fn edit_number(value: &str, start: usize, end: usize, edit: Edit<'_>) -> Formatted {
+    let (start, end) = if start <= end {
+        (start, end)
+    } else {
+        (end, start)
+    };
+    let (digits, [a, b]) = digits_before(value, [start, end]);
+    let old = digits.as_bytes();
+    let mut next = Vec::with_capacity(MAX_DIGITS * 2);
+    let caret;
+    match edit {
+        Edit::Insert(text) => {
+            next.extend_from_slice(old.get(..a).unwrap_or(old));
+            // Read at most enough digits to fill the field: a huge paste costs one linear scan.
+            next.extend(
+                text.chars()
+                    .filter_map(digits::digit_value)
+                    .take(MAX_DIGITS)
+                    .map(|v| b'0' + v),
+            );
+            caret = next.len();
+            next.extend_from_slice(old.get(b..).unwrap_or(&[]));
+        }
+        Edit::DeleteBackward | Edit::DeleteForward => {
+            let (from, to) = match edit {
+                _ if a != b => (a, b),
+                Edit::DeleteBackward => (a.saturating_sub(1), a),
+                _ => (a, (a + 1).min(old.len())),
+            };
+            next.extend_from_slice(old.get(..from).unwrap_or(old));
+            next.extend_from_slice(old.get(to..).unwrap_or(&[]));
+            caret = from;
+        }
+    }
+    let out = layout_digits(&next, caret);
+    for byte in next.iter_mut() {
+        // SAFETY: a valid exclusive reference; volatile so the wipe of card digits stays.
+        unsafe { core::ptr::write_volatile(byte, 0) };
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fmt(s: &str, caret: usize) -> (String, usize) {
+        let f = format_number(s, caret);
+        (f.value, f.caret)
+    }
+
+    #[test]
+    fn brand_gaps() {
+        assert_eq!(fmt("4242424242424242", 16).0, "4242 4242 4242 4242");
+        assert_eq!(fmt("378282246310005", 15).0, "3782 822463 10005");
+        assert_eq!(fmt("36227206271667", 14).0, "3622 720627 1667");
+        assert_eq!(fmt("4242424242424242424", 19).0, "4242 4242 4242 4242424");
+        assert_eq!(fmt("", 0), (String::new(), 0));
+    }
+
+    #[test]
+    fn cuts_past_the_longest_length() {
+        assert_eq!(fmt("3782822463100059999", 19).0, "3782 822463 10005");
+        assert_eq!(fmt(&"5".repeat(30), 30).0, "5555 5555 5555 5555");
+    }
+
+    #[test]
+    fn caret_follows_its_digit() {
+        assert_eq!(fmt("42424", 5), ("4242 4".into(), 6));
+        assert_eq!(fmt("4242 4", 5), ("4242 4".into(), 5));
+        assert_eq!(fmt("4242 ", 5), ("4242".into(), 4));
+        assert_eq!(fmt("42421424 2", 5), ("4242 1424 2".into(), 6));
+        assert_eq!(fmt("x4x2", 2), ("42".into(), 1));
+    }
+
+    #[test]
+    fn edits() {
+        let e = |v: &str, s: usize, t: usize, edit| {
+            let f = edit_number(v, s, t, edit);
+            (f.value, f.caret)
+        };
+        // Backspace right after a gap deletes the digit before the gap.
+        assert_eq!(
+            e("4242 4242", 5, 5, Edit::DeleteBackward),
+            ("4244 242".into(), 3)
+        );
+        // Delete right before a gap deletes the digit after it.
+        assert_eq!(
+            e("4242 4242", 4, 4, Edit::DeleteForward),
+            ("4242 242".into(), 4)
+        );
+        // Typing in the middle.
+        assert_eq!(
+            e("4242 4242", 4, 4, Edit::Insert("1")),
+            ("4242 1424 2".into(), 6)
+        );
+        // Selecting and overwriting.
+        assert_eq!(
+            e("4242 4242", 2, 7, Edit::Insert("9")),
+            ("4294 2".into(), 3)
+        );
+        // Backspace at the start does nothing.
+        assert_eq!(e("4242", 0, 0, Edit::DeleteBackward), ("4242".into(), 0));
+        // A paste of a formatted number with letters around it.
+        assert_eq!(
+            e("", 0, 0, Edit::Insert("card: 3782-822463-10005!")),
+            ("3782 822463 10005".into(), 17)
+        );
+    }
+}
