@@ -192,7 +192,7 @@ mod tests {
     #[test]
     fn caret_follows_its_digit() {
         assert_eq!(fmt("42424", 5), ("4242 4".into(), 6));
-        assert_eq!(fmt("4242 4", 5), ("4242 4".into(), 5));
+        assert_eq!(fmt("4242 4", 5), ("4242 4".into(), 4));
         assert_eq!(fmt("4242 ", 5), ("4242".into(), 4));
         assert_eq!(fmt("42421424 2", 5), ("4242 1424 2".into(), 6));
         assert_eq!(fmt("x4x2", 2), ("42".into(), 1));

@@ -1,0 +1,150 @@
+//! Property tests of the card core: formatting round-trips, the caret stays on its digit,
+//! `potentiallyValid` is monotone as digits are appended, and no input panics.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use sealcard::{
+    edit_number, format_number, parse_public_key, validate_cvc, validate_expiry,
+    validate_number, Edit, YearMonth, BRANDS,
+};
+
+fn ascii_digits(s: &str) -> String {
+    s.chars()
+        .filter_map(sealcard::digit_value)
+        .map(|v| char::from(b'0' + v))
+        .collect()
+}
+
+/// Digit strings with separators and noise sprinkled in.
+fn typed_number() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            8 => "[0-9]",
+            1 => Just(" ".to_string()),
+            1 => Just("-".to_string()),
+            1 => Just("\u{200B}".to_string()),
+            1 => Just("\u{FF15}".to_string()),
+        ],
+        0..30,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+/// Plausible starts: every brand's prefixes, then random digits.
+fn branded_digits() -> impl Strategy<Value = String> {
+    let prefixes: Vec<String> = BRANDS
+        .iter()
+        .flat_map(|b| b.prefixes.iter().map(|p| p.lo.to_string()))
+        .collect();
+    (prop::sample::select(prefixes), "[0-9]{0,16}").prop_map(|(p, rest)| p + &rest)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn formatting_is_idempotent(s in typed_number(), caret in 0usize..40) {
+        let once = format_number(&s, caret);
+        let twice = format_number(&once.value, once.caret);
+        prop_assert_eq!(&once, &twice);
+    }
+
+    #[test]
+    fn formatting_keeps_the_digits_it_can(s in typed_number()) {
+        let f = format_number(&s, 0);
+        let digits = ascii_digits(&s);
+        let shown = ascii_digits(&f.value);
+        prop_assert!(digits.starts_with(&shown));
+        prop_assert!(shown.len() <= 19);
+        prop_assert!(!f.value.starts_with(' ') && !f.value.ends_with(' '));
+        prop_assert!(!f.value.contains("  "));
+        // Normalising and formatting agree with formatting the raw text.
+        prop_assert_eq!(format_number(&digits, 0).value, f.value);
+    }
+
+    #[test]
+    fn caret_stays_on_its_digit(s in typed_number(), at in 0usize..40) {
+        let caret = at.min(s.encode_utf16().count());
+        let f = format_number(&s, caret);
+        let before_in = {
+            let mut pos = 0;
+            let mut n = 0;
+            for c in s.chars() {
+                if pos >= caret { break; }
+                if sealcard::digit_value(c).is_some() { n += 1; }
+                pos += c.len_utf16();
+            }
+            n
+        };
+        let kept = ascii_digits(&f.value).len();
+        let before_out = f.value.get(..f.caret).map(|p| ascii_digits(p).len());
+        prop_assert_eq!(before_out, Some(before_in.min(kept)));
+        // The caret never rests after a gap space.
+        prop_assert!(f.caret == 0 || f.value.as_bytes().get(f.caret - 1) != Some(&b' '));
+    }
+
+    #[test]
+    fn potentially_valid_never_returns(d in branded_digits()) {
+        let mut lost = false;
+        for end in 0..=d.len() {
+            let v = validate_number(&d[..end]);
+            if lost {
+                prop_assert!(!v.potentially_valid, "{} came back at {}", &d[..end], end);
+            }
+            lost |= !v.potentially_valid;
+            prop_assert!(!v.valid || v.potentially_valid);
+            prop_assert_eq!(v.error.is_some(), !v.valid);
+        }
+    }
+
+    #[test]
+    fn brand_is_stable_once_decided(d in branded_digits()) {
+        let mut decided = None;
+        for end in 0..=d.len() {
+            let brand = validate_number(&d[..end]).brand.map(|b| b.id);
+            if let (Some(before), Some(now)) = (decided, brand) {
+                prop_assert_eq!(before, now);
+            }
+            decided = decided.or(brand);
+        }
+    }
+
+    #[test]
+    fn no_input_panics(s in any::<String>(), caret in any::<usize>(), year in 1u16.., month in 1u8..=12) {
+        let _ = validate_number(&s);
+        let f = format_number(&s, caret);
+        prop_assert!(f.caret <= f.value.len());
+        let _ = validate_expiry(&s, YearMonth { year, month });
+        let _ = validate_cvc(&s, None);
+        let _ = validate_cvc(&s, Some(&BRANDS[2]));
+        let _ = parse_public_key(&s);
+        for edit in [Edit::Insert(&s), Edit::DeleteBackward, Edit::DeleteForward] {
+            let e = edit_number(&s, caret, caret / 2, edit);
+            prop_assert!(e.caret <= e.value.len());
+        }
+    }
+
+    #[test]
+    fn edits_keep_every_untouched_digit(v in "[0-9]{0,19}", a in 0usize..25, b in 0usize..25, ins in "[0-9]{0,5}") {
+        let shown = format_number(&v, 0).value;
+        let len = shown.len();
+        let (a, b) = (a.min(len), b.min(len));
+        let e = edit_number(&shown, a, b, Edit::Insert(&ins));
+        let (lo, hi) = (a.min(b), a.max(b));
+        let expect = ascii_digits(&shown[..lo]) + &ins + &ascii_digits(&shown[hi..]);
+        let got = ascii_digits(&e.value);
+        prop_assert!(expect.starts_with(&got), "{expect} vs {got}");
+        prop_assert_eq!(format_number(&e.value, e.caret), e);
+    }
+}
+
+#[test]
+fn a_megabyte_paste_is_linear_and_truncated() {
+    let paste = "4242 ".repeat(200_000);
+    let v = validate_number(&paste);
+    assert!(!v.potentially_valid);
+    let f = format_number(&paste, paste.len());
+    assert_eq!(f.value, "4242 4242 4242 4242424");
+    let e = edit_number("", 0, 0, Edit::Insert(&paste));
+    assert_eq!(e.value.len(), 22);
+}
