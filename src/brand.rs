@@ -137,7 +137,14 @@ pub static BRANDS: [Brand; 15] = [
         id: BrandId::Mastercard,
         id_str: "mastercard",
         name: "Mastercard",
-        prefixes: &[r(51, 55), r(2221, 2229), r(223, 229), r(23, 26), r(270, 271), p(2720)],
+        prefixes: &[
+            r(51, 55),
+            r(2221, 2229),
+            r(223, 229),
+            r(23, 26),
+            r(270, 271),
+            p(2720),
+        ],
         lengths: &[16],
         gaps: GAPS_4_8_12,
         cvc_name: "CVC",
@@ -506,7 +513,11 @@ fn match_prefix(digits: &[u8], prefix: Prefix) -> Option<u32> {
     if value < lo || value > hi {
         return None;
     }
-    Some(if digits.len() >= plen as usize { plen } else { 0 })
+    Some(if digits.len() >= plen as usize {
+        plen
+    } else {
+        0
+    })
 }
 
 /// Detects the brand of `digits`, a string of ASCII digits (normalise input first).
@@ -564,7 +575,13 @@ mod tests {
         for b in &BRANDS {
             for p in b.prefixes {
                 assert!(p.lo <= p.hi, "{}: {:?}", b.id_str, p);
-                assert_eq!(digit_count(p.lo), digit_count(p.hi), "{}: {:?}", b.id_str, p);
+                assert_eq!(
+                    digit_count(p.lo),
+                    digit_count(p.hi),
+                    "{}: {:?}",
+                    b.id_str,
+                    p
+                );
             }
             assert!(b.lengths.windows(2).all(|w| w[0] < w[1]));
             assert!(b.gaps.iter().all(|&g| usize::from(g) < b.max_length()));

@@ -166,7 +166,10 @@ mod tests {
         for &c in ErrorCode::ALL {
             let s = c.code();
             assert!(seen.insert(s), "duplicate {s}");
-            assert!(s.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'), "{s}");
+            assert!(
+                s.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
+                "{s}"
+            );
             assert_eq!(ErrorCode::parse(s), Some(c));
             assert!(c.message().ends_with('.'), "{s}");
         }

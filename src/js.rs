@@ -70,7 +70,10 @@ pub fn validate_expiry(value: &str, year: u16, month: u8) -> Object {
 /// is treated as no brand (the JS entry rejects unknown ids before calling).
 #[wasm_bindgen(js_name = validateCvc)]
 pub fn validate_cvc(value: &str, brand: Option<String>) -> Object {
-    let brand = brand.as_deref().and_then(BrandId::parse).map(BrandId::brand);
+    let brand = brand
+        .as_deref()
+        .and_then(BrandId::parse)
+        .map(BrandId::brand);
     let v = crate::validate_cvc(value, brand);
     verdict(v.valid, v.potentially_valid, v.error)
 }

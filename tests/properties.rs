@@ -4,8 +4,8 @@
 
 use proptest::prelude::*;
 use sealcard::{
-    edit_number, format_number, parse_public_key, validate_cvc, validate_expiry,
-    validate_number, Edit, YearMonth, BRANDS,
+    edit_number, format_number, parse_public_key, validate_cvc, validate_expiry, validate_number,
+    Edit, YearMonth, BRANDS,
 };
 
 fn ascii_digits(s: &str) -> String {

@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use sealcard::{
-    format_number, parse_public_key, check_endpoint, validate_cvc, validate_expiry,
+    check_endpoint, format_number, parse_public_key, validate_cvc, validate_expiry,
     validate_number, BrandId, ErrorCode, KeyMode, YearMonth, BRANDS,
 };
 
@@ -107,7 +107,12 @@ fn every_brand_has_one_row_and_is_detected_from_its_first_prefix() {
         assert_eq!(BrandId::parse(b.id_str()).map(BrandId::brand), Some(b));
         let lo = b.prefixes[0].lo.to_string();
         let padded = format!("{lo:0<8}");
-        assert_eq!(brand_of(&padded), Some(b.id_str()), "{} from {padded}", b.id_str());
+        assert_eq!(
+            brand_of(&padded),
+            Some(b.id_str()),
+            "{} from {padded}",
+            b.id_str()
+        );
     }
     assert_eq!(BRANDS.len(), 15);
 }
@@ -136,7 +141,12 @@ fn every_length_of_every_brand() {
             let v = validate_number(&n);
             let complete = b.has_length(len);
             assert_eq!(v.valid, complete, "{} len {len}", b.id_str());
-            assert_eq!(v.potentially_valid, len <= b.max_length(), "{} len {len}", b.id_str());
+            assert_eq!(
+                v.potentially_valid,
+                len <= b.max_length(),
+                "{} len {len}",
+                b.id_str()
+            );
             if len > b.max_length() {
                 assert_eq!(v.error, Some(ErrorCode::InvalidNumber));
             }
@@ -324,7 +334,11 @@ cvc_rows! {
 fn every_brand_cvc_size() {
     for b in &BRANDS {
         let n = usize::from(b.cvc_length);
-        assert!(validate_cvc(&"7".repeat(n), Some(b)).valid, "{}", b.id_str());
+        assert!(
+            validate_cvc(&"7".repeat(n), Some(b)).valid,
+            "{}",
+            b.id_str()
+        );
         assert!(!validate_cvc(&"7".repeat(n - 1), Some(b)).valid);
         assert!(!validate_cvc(&"7".repeat(n + 1), Some(b)).potentially_valid);
     }
@@ -371,7 +385,12 @@ fn endpoint_rules() {
     let rows: [(KeyMode, &str, bool, Result<(), ErrorCode>); 14] = [
         (Test, "https://api.paymongo.com/v1", false, ok),
         (Live, "https://api.paymongo.com/v1", true, ok),
-        (Live, "https://api.paymongo.com/v1", false, Err(ErrorCode::InsecureContext)),
+        (
+            Live,
+            "https://api.paymongo.com/v1",
+            false,
+            Err(ErrorCode::InsecureContext),
+        ),
         (Live, "http://localhost:8082/v1", true, insecure),
         (Test, "http://localhost:8082/v1", false, ok),
         (Test, "http://127.0.0.1:8082/v1", false, ok),
@@ -385,6 +404,10 @@ fn endpoint_rules() {
         (Test, "http://10.0.0.1/v1", false, insecure),
     ];
     for (mode, base, secure, want) in rows {
-        assert_eq!(check_endpoint(mode, base, secure), want, "{mode:?} {base} {secure}");
+        assert_eq!(
+            check_endpoint(mode, base, secure),
+            want,
+            "{mode:?} {base} {secure}"
+        );
     }
 }
