@@ -146,6 +146,18 @@ codes! {
     InvalidResponse = "invalid_response", Api, None, true, "The payment service sent an answer we could not read. Please try again.";
     /// Any other error from the API; its own code is kept as `apiCode`.
     ApiError = "api_error", Api, None, false, "The payment could not be processed. Please check your details or use another card.";
+    /// The bank declined the card at payment; PayMongo's `failed_code` is kept as `apiCode`.
+    CardDeclined = "card_declined", Api, None, false, "Your card was declined. Please use another card.";
+    /// 3-D Secure authentication was not completed: the shopper failed or cancelled it.
+    AuthenticationIncomplete = "authentication_incomplete", Api, None, true, "Your bank could not confirm this payment. Please try again or use another card.";
+    /// The Payment Intent client key is not of the form `pi_…_client_…`.
+    InvalidClientKey = "invalid_client_key", Configuration, None, false, "The payment's client key is not valid.";
+    /// The API base URL cannot be parsed as a URL.
+    InvalidApiBase = "invalid_api_base", Configuration, None, false, "The API base URL is not a valid URL.";
+    /// An option has the wrong type or value; the message names the option.
+    InvalidOption = "invalid_option", Configuration, None, false, "An option passed to sealcard is not valid.";
+    /// The card fields could not be loaded (frame or WebAssembly module).
+    LoadFailed = "load_failed", Network, None, true, "The card form could not be loaded. Please reload the page.";
 }
 
 impl fmt::Display for ErrorCode {

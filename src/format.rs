@@ -165,6 +165,188 @@ pub fn edit_number(value: &str, start: usize, end: usize, edit: Edit<'_>) -> For
     out
 }
 
+/// The most digits an expiry holds: `MMYY`.
+const EXPIRY_DIGITS: usize = 4;
+
+fn is_slash(c: char) -> bool {
+    c == '/' || c == '\u{FF0F}'
+}
+
+/// Reads a whole expiry text into `MMYY` digits: `1/30` → `0130`, `12/2030` → `1230`,
+/// `122030` → `1230`, `4` → `04`.
+fn expiry_digits(text: &str) -> Vec<u8> {
+    let digits_of = |s: &str| -> Vec<u8> {
+        s.chars()
+            .filter_map(digits::digit_value)
+            .take(8)
+            .map(|v| b'0' + v)
+            .collect()
+    };
+    let mut out = match text.split_once(is_slash) {
+        Some((month, year)) => {
+            let mut m = digits_of(month);
+            m.truncate(2);
+            if m.len() == 1 {
+                m.insert(0, b'0');
+            }
+            let y = digits_of(year);
+            // A four-digit year keeps its last two digits.
+            let y = if y.len() >= 4 {
+                y.get(2..4)
+            } else {
+                y.get(..y.len().min(2))
+            };
+            m.extend_from_slice(y.unwrap_or(&[]));
+            m
+        }
+        None => {
+            let mut d = digits_of(text);
+            if d.len() == 6 {
+                // MMYYYY
+                d.drain(2..4);
+            }
+            d
+        }
+    };
+    pad_month(&mut out);
+    out.truncate(EXPIRY_DIGITS);
+    out
+}
+
+/// A first digit 2–9 can only be a one-digit month: `4` → `04`. Returns whether it padded.
+fn pad_month(digits: &mut Vec<u8>) -> bool {
+    match digits.first() {
+        Some(b'2'..=b'9') => {
+            digits.insert(0, b'0');
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Lays out `MMYY` digits as `MM / YY`; `trailing` adds ` / ` after a complete month with no
+/// year yet (as the shopper types forward).
+fn layout_expiry(digits: &[u8], caret_digits: usize, trailing: bool) -> Formatted {
+    let mut value = String::with_capacity(7);
+    let mut caret = 0;
+    for (i, &d) in digits.iter().enumerate() {
+        if i == 2 {
+            value.push_str(" / ");
+        }
+        value.push(char::from(d));
+        if i + 1 == caret_digits {
+            caret = value.len();
+        }
+    }
+    if trailing && digits.len() == 2 {
+        value.push_str(" / ");
+        if caret_digits >= 2 {
+            caret = value.len();
+        }
+    }
+    Formatted { value, caret }
+}
+
+/// Formats an expiry text as `MM / YY` and keeps `caret` (UTF-16 units) on its digit.
+///
+/// ```
+/// let f = sealcard::format_expiry("12/2030", 7);
+/// assert_eq!((f.value.as_str(), f.caret), ("12 / 30", 7));
+/// ```
+pub fn format_expiry(input: &str, caret: usize) -> Formatted {
+    let digits = expiry_digits(input);
+    let (_, [before]) = digits_before(input, [caret]);
+    let padded = usize::from(matches!(input.trim_start().chars().next(), Some('2'..='9')))
+        + usize::from(
+            matches!(input.split_once(is_slash), Some((m, _)) if m.trim().chars().count() == 1),
+        );
+    let at = if before == 0 {
+        0
+    } else {
+        before + padded.min(1)
+    };
+    layout_expiry(&digits, at.min(digits.len()), false)
+}
+
+/// Applies `edit` to the expiry field `value` with selection `start..end` (UTF-16 units).
+/// Typing `/` after one digit pads the month (`1/` → `01 / `); deleting next to the ` / `
+/// deletes the digit beyond it.
+pub fn edit_expiry(value: &str, start: usize, end: usize, edit: Edit<'_>) -> Formatted {
+    let (start, end) = if start <= end {
+        (start, end)
+    } else {
+        (end, start)
+    };
+    let (_, [a, b]) = digits_before(value, [start, end]);
+    let old = expiry_digits(value);
+    let (a, b) = (a.min(old.len()), b.min(old.len()));
+    let mut next: Vec<u8>;
+    let mut caret;
+    let mut trailing = false;
+    match edit {
+        Edit::Insert(text) => {
+            if a == 0 && b == old.len() {
+                // The whole field is replaced (paste, autofill): read the text as a date.
+                next = expiry_digits(text);
+                caret = next.len();
+            } else if text.chars().all(|c| is_slash(c) || c.is_whitespace()) {
+                next = old.clone();
+                caret = a;
+                if text.chars().any(is_slash) && old.len() == 1 && a == 1 {
+                    next.insert(0, b'0');
+                    caret = 2;
+                }
+            } else {
+                next = old.get(..a).unwrap_or(&[]).to_vec();
+                next.extend(
+                    text.chars()
+                        .filter_map(digits::digit_value)
+                        .take(EXPIRY_DIGITS)
+                        .map(|v| b'0' + v),
+                );
+                caret = next.len();
+                next.extend_from_slice(old.get(b..).unwrap_or(&[]));
+                if pad_month(&mut next) {
+                    caret += 1;
+                }
+            }
+            next.truncate(EXPIRY_DIGITS);
+            caret = caret.min(next.len());
+            trailing = caret == 2 && next.len() == 2;
+        }
+        Edit::DeleteBackward | Edit::DeleteForward => {
+            let (from, to) = match edit {
+                _ if a != b => (a, b),
+                Edit::DeleteBackward => (a.saturating_sub(1), a),
+                _ => (a, (a + 1).min(old.len())),
+            };
+            next = old.get(..from).unwrap_or(&[]).to_vec();
+            next.extend_from_slice(old.get(to..).unwrap_or(&[]));
+            caret = from;
+        }
+    }
+    layout_expiry(&next, caret, trailing)
+}
+
+/// Keeps the digits of a security-code text, at most `max`, and maps `caret` onto them.
+pub fn format_cvc(input: &str, caret: usize, max: usize) -> Formatted {
+    let mut value = String::with_capacity(max);
+    let mut at = 0;
+    let mut pos = 0;
+    for c in input.chars() {
+        if let Some(v) = digits::digit_value(c) {
+            if value.len() < max {
+                value.push(char::from(b'0' + v));
+                if pos < caret {
+                    at = value.len();
+                }
+            }
+        }
+        pos += c.len_utf16();
+    }
+    Formatted { value, caret: at }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,6 +378,48 @@ mod tests {
         assert_eq!(fmt("4242 ", 5), ("4242".into(), 4));
         assert_eq!(fmt("42421424 2", 5), ("4242 1424 2".into(), 6));
         assert_eq!(fmt("x4x2", 2), ("42".into(), 1));
+    }
+
+    #[test]
+    fn expiry_formats() {
+        let f = |s: &str, c: usize| {
+            let f = format_expiry(s, c);
+            (f.value, f.caret)
+        };
+        assert_eq!(f("1230", 4), ("12 / 30".into(), 7));
+        assert_eq!(f("12 / 30", 7), ("12 / 30".into(), 7));
+        assert_eq!(f("12/2030", 7), ("12 / 30".into(), 7));
+        assert_eq!(f("122030", 6), ("12 / 30".into(), 7));
+        assert_eq!(f("4", 1), ("04".into(), 2));
+        assert_eq!(f("1/30", 4), ("01 / 30".into(), 7));
+        assert_eq!(f("", 0), (String::new(), 0));
+        let e = |v: &str, s: usize, t: usize, edit| {
+            let f = edit_expiry(v, s, t, edit);
+            (f.value, f.caret)
+        };
+        assert_eq!(e("1", 1, 1, Edit::Insert("2")), ("12 / ".into(), 5));
+        assert_eq!(e("", 0, 0, Edit::Insert("4")), ("04 / ".into(), 5));
+        assert_eq!(e("1", 1, 1, Edit::Insert("/")), ("01 / ".into(), 5));
+        assert_eq!(e("12 / ", 5, 5, Edit::Insert("3")), ("12 / 3".into(), 6));
+        assert_eq!(e("12 / ", 5, 5, Edit::DeleteBackward), ("1".into(), 1));
+        assert_eq!(e("12 / 3", 6, 6, Edit::DeleteBackward), ("12".into(), 2));
+        assert_eq!(e("12 / 30", 7, 7, Edit::Insert("5")), ("12 / 30".into(), 7));
+        assert_eq!(
+            e("12 / 30", 0, 7, Edit::Insert("09/2031")),
+            ("09 / 31".into(), 7)
+        );
+        assert_eq!(
+            e("12 / 30", 1, 1, Edit::DeleteBackward),
+            ("23 / 0".into(), 0)
+        );
+    }
+
+    #[test]
+    fn cvc_keeps_digits() {
+        let f = format_cvc("1a2 34", 6, 3);
+        assert_eq!((f.value.as_str(), f.caret), ("123", 3));
+        let f = format_cvc("12", 1, 4);
+        assert_eq!((f.value.as_str(), f.caret), ("12", 1));
     }
 
     #[test]

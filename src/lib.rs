@@ -22,10 +22,13 @@ mod cvc;
 mod digits;
 mod error;
 mod expiry;
+mod form;
 mod format;
 mod key;
 mod luhn;
+mod messages;
 mod number;
+mod paymongo;
 
 #[cfg(all(target_arch = "wasm32", feature = "validate"))]
 pub mod js;
@@ -35,7 +38,15 @@ pub use cvc::{cvc_digits, validate_cvc, CvcVerdict};
 pub use digits::{digit_value, is_ignorable, scan, CardDigits, Scan, MAX_DIGITS};
 pub use error::{ErrorCode, ErrorType, Field};
 pub use expiry::{expand_year, validate_expiry, ExpiryVerdict, YearMonth, HORIZON_YEARS};
-pub use format::{edit_number, format_number, Edit, Formatted};
+pub use form::{form_state, Accepted, FieldState, FormState, Inputs, Touched};
+pub use format::{
+    edit_expiry, edit_number, format_cvc, format_expiry, format_number, Edit, Formatted,
+};
 pub use key::{check_endpoint, is_loopback, parse_public_key, KeyMode};
 pub use luhn::is_valid as luhn_valid;
+pub use messages::{decline_message, message, texts, Locale, Texts};
 pub use number::{read_number, validate_number, CardNumber, NumberVerdict};
+pub use paymongo::{
+    decline_for, failure_for, field_of, intent_id_of_client_key, is_payment_method_id,
+    ApiErrorItem, ApiFailure, IntentStatus,
+};

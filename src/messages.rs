@@ -1,0 +1,195 @@
+//! Words the shopper sees: error messages, labels, placeholders and announcements, in English
+//! and Filipino. The merchant may override any message per code (in the browser layer).
+
+use crate::error::ErrorCode;
+
+/// A language of the widget.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Locale {
+    /// English (the default).
+    #[default]
+    En,
+    /// Filipino.
+    Fil,
+}
+
+impl Locale {
+    /// Reads a BCP 47 tag: `fil`, `fil-PH`, `tl` and `tl-PH` are Filipino; `en…` and anything
+    /// else English (`None` only for an empty tag, so callers can tell "not given").
+    pub fn parse(tag: &str) -> Option<Locale> {
+        let primary = tag.split(['-', '_']).next().unwrap_or("");
+        if primary.is_empty() {
+            None
+        } else if primary.eq_ignore_ascii_case("fil") || primary.eq_ignore_ascii_case("tl") {
+            Some(Locale::Fil)
+        } else {
+            Some(Locale::En)
+        }
+    }
+
+    /// The tag for the `lang` attribute.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::Fil => "fil",
+        }
+    }
+}
+
+/// The message of `code` in `locale`.
+pub fn message(code: ErrorCode, locale: Locale) -> &'static str {
+    match locale {
+        Locale::En => code.message(),
+        Locale::Fil => filipino(code),
+    }
+}
+
+fn filipino(code: ErrorCode) -> &'static str {
+    use ErrorCode::*;
+    match code {
+        IncompleteNumber => "Kulang ang numero ng iyong card.",
+        InvalidNumber => "Hindi wasto ang numero ng iyong card.",
+        UnsupportedBrand => "Hindi tinatanggap ang ganitong uri ng card. Gumamit ng ibang card.",
+        IncompleteExpiry => "Kulang ang petsa ng pag-expire ng iyong card.",
+        InvalidExpiry => "Hindi wasto ang petsa ng pag-expire ng iyong card.",
+        Expired => "Expired na ang iyong card.",
+        ExpiryTooFar => "Masyadong malayo sa hinaharap ang taon ng pag-expire ng iyong card.",
+        IncompleteCvc => "Kulang ang security code ng iyong card.",
+        InvalidCvc => "Hindi wasto ang security code ng iyong card.",
+        InvalidPublicKey => "Hindi wastong PayMongo public key ang ibinigay (pk_test_… o pk_live_…).",
+        SecretKeyForbidden => "Huwag gamitin ang secret key sa browser. Gamitin ang iyong public key (pk_…) at itago ang secret key sa iyong server.",
+        InsecureContext => "Kailangan ng pahinang naka-HTTPS para sa mga live na bayad.",
+        InsecureEndpoint => "Dapat gumamit ng https ang API base URL (pinapayagan lang ang http para sa mga test key sa localhost).",
+        AuthenticationFailed => "Hindi tinanggap ng payment service ang key ng site na ito.",
+        RateLimited => "Masyadong maraming pagsubok. Maghintay sandali at subukang muli.",
+        Timeout => "Masyadong natagalan ang pagsagot ng payment service. Pakisubukang muli.",
+        NetworkError => "Hindi namin maabot ang payment service. Suriin ang iyong koneksyon at subukang muli.",
+        ServerError => "Nagkaproblema ang payment service. Pakisubukang muli.",
+        InvalidResponse => "Hindi namin mabasa ang sagot ng payment service. Pakisubukang muli.",
+        ApiError => "Hindi maproseso ang bayad. Suriin ang iyong mga detalye o gumamit ng ibang card.",
+        CardDeclined => "Tinanggihan ang iyong card. Gumamit ng ibang card.",
+        AuthenticationIncomplete => "Hindi makumpirma ng iyong bangko ang bayad na ito. Subukang muli o gumamit ng ibang card.",
+        InvalidClientKey => "Hindi wasto ang client key ng bayad.",
+        InvalidApiBase => "Hindi wastong URL ang API base URL.",
+        InvalidOption => "May option na ibinigay sa sealcard na hindi wasto.",
+        LoadFailed => "Hindi ma-load ang card form. Paki-reload ang pahina.",
+    }
+}
+
+/// The message for a decline whose PayMongo `failed_code` is `failed_code`. The "blocked"
+/// family (fraudulent, lost, stolen, blocked…) is shown only as a generic decline, as PayMongo
+/// advises.
+pub fn decline_message(failed_code: &str, locale: Locale) -> &'static str {
+    match (failed_code, locale) {
+        ("insufficient_funds", Locale::En) => {
+            "Your card has insufficient funds. Please use another card."
+        }
+        ("insufficient_funds", Locale::Fil) => {
+            "Kulang ang pondo ng iyong card. Gumamit ng ibang card."
+        }
+        ("card_expired", Locale::En) => "Your card has expired. Please use another card.",
+        ("card_expired", Locale::Fil) => "Expired na ang iyong card. Gumamit ng ibang card.",
+        ("cvc_invalid" | "cvc_incorrect", Locale::En) => "Your card's security code is incorrect.",
+        ("cvc_invalid" | "cvc_incorrect", Locale::Fil) => "Mali ang security code ng iyong card.",
+        _ => message(ErrorCode::CardDeclined, locale),
+    }
+}
+
+/// The visible texts of the fields.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Texts {
+    /// Label of the card number.
+    pub number_label: &'static str,
+    /// Label of the expiry date.
+    pub expiry_label: &'static str,
+    /// Label of the security code.
+    pub cvc_label: &'static str,
+    /// Label of the cardholder name.
+    pub name_label: &'static str,
+    /// Placeholder of the card number.
+    pub number_placeholder: &'static str,
+    /// Placeholder of the expiry date.
+    pub expiry_placeholder: &'static str,
+    /// Placeholder of the security code.
+    pub cvc_placeholder: &'static str,
+    /// Placeholder of the cardholder name.
+    pub name_placeholder: &'static str,
+    /// Announced before the brand name when the brand becomes known ("Card brand: Visa").
+    pub brand_prefix: &'static str,
+    /// Accessible name of the group of fields.
+    pub group_label: &'static str,
+}
+
+static EN: Texts = Texts {
+    number_label: "Card number",
+    expiry_label: "Expiration date",
+    cvc_label: "Security code",
+    name_label: "Name on card",
+    number_placeholder: "1234 1234 1234 1234",
+    expiry_placeholder: "MM / YY",
+    cvc_placeholder: "CVC",
+    name_placeholder: "Juan Dela Cruz",
+    brand_prefix: "Card brand: ",
+    group_label: "Card details",
+};
+
+static FIL: Texts = Texts {
+    number_label: "Numero ng card",
+    expiry_label: "Petsa ng pag-expire",
+    cvc_label: "Security code",
+    name_label: "Pangalan sa card",
+    number_placeholder: "1234 1234 1234 1234",
+    expiry_placeholder: "MM / YY",
+    cvc_placeholder: "CVC",
+    name_placeholder: "Juan Dela Cruz",
+    brand_prefix: "Uri ng card: ",
+    group_label: "Mga detalye ng card",
+};
+
+/// The texts of `locale`.
+pub fn texts(locale: Locale) -> &'static Texts {
+    match locale {
+        Locale::En => &EN,
+        Locale::Fil => &FIL,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_has_both_languages() {
+        for &code in ErrorCode::ALL {
+            let fil = message(code, Locale::Fil);
+            assert!(!fil.is_empty());
+            assert_ne!(fil, message(code, Locale::En), "{}", code.code());
+        }
+    }
+
+    #[test]
+    fn locale_tags() {
+        assert_eq!(Locale::parse("fil-PH"), Some(Locale::Fil));
+        assert_eq!(Locale::parse("tl"), Some(Locale::Fil));
+        assert_eq!(Locale::parse("en-US"), Some(Locale::En));
+        assert_eq!(Locale::parse("ja"), Some(Locale::En));
+        assert_eq!(Locale::parse(""), None);
+    }
+
+    #[test]
+    fn blocked_family_is_a_generic_decline() {
+        for code in [
+            "fraudulent",
+            "lost_card",
+            "stolen_card",
+            "blocked",
+            "processor_blocked",
+        ] {
+            assert_eq!(
+                decline_message(code, Locale::En),
+                ErrorCode::CardDeclined.message()
+            );
+        }
+        assert!(decline_message("insufficient_funds", Locale::En).contains("insufficient"));
+    }
+}
