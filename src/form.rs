@@ -192,7 +192,8 @@ fn field(
     touched: bool,
 ) -> FieldState {
     let empty = text.chars().all(|c| c.is_whitespace());
-    let show = !valid && (!potentially_valid || touched) && !(empty && !touched);
+    // Hopeless input shows at once; incomplete input once touched; an untouched empty field never.
+    let show = !valid && (touched || (!potentially_valid && !empty));
     FieldState {
         empty,
         complete: valid,
