@@ -2,6 +2,7 @@
 // npm run build: the Rust core → wasm → dist/, reproducibly, with dist/sri.json.
 //
 //   dist/validate/   sealcard/validate: wasm, wasm-bindgen glue, browser and Node entries, types
+//   dist/frame/      the card fields: wasm, glue, fields.js (mount), for the frame and inline mode
 //   dist/sri.json    { "<path under dist/>": "sha384-…" } for every shipped file
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -72,5 +73,8 @@ rmSync(dist, { recursive: true, force: true });
 const validateDir = join(dist, 'validate');
 buildWasm({ features: 'validate', outName: 'sealcard_validate', outDir: validateDir });
 copyInto('js/validate', validateDir, ['api.js', 'index.js', 'node.js', 'index.d.ts']);
+const frameDir = join(dist, 'frame');
+buildWasm({ features: 'widget', outName: 'sealcard_fields', outDir: frameDir });
+copyInto('js/frame', frameDir, ['fields.js']);
 const sri = writeSri();
 console.log(`built dist/ (${Object.keys(sri).length} files, hashes in dist/sri.json)`);

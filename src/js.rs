@@ -3,27 +3,14 @@
 //! Results are plain JS objects built field by field (no serde in this module). Argument
 //! checking, the default `today` and freezing happen in the module's JS entry.
 
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 
-use crate::{BrandId, ErrorCode, YearMonth, BRANDS};
+use crate::jsobj::set;
+use crate::{BrandId, ErrorCode, Locale, YearMonth, BRANDS};
 
-fn set(target: &Object, key: &str, value: impl Into<JsValue>) {
-    // Setting a property on a fresh plain object cannot fail.
-    let _ = Reflect::set(target, &JsValue::from_str(key), &value.into());
-}
-
-/// The JS error object `{ type, code, message, field, retryable }` of a code.
-pub fn error_object(code: ErrorCode) -> Object {
-    let o = Object::new();
-    set(&o, "type", code.error_type().as_str());
-    set(&o, "code", code.code());
-    set(&o, "message", code.message());
-    if let Some(field) = code.field() {
-        set(&o, "field", field.as_str());
-    }
-    set(&o, "retryable", code.retryable());
-    o
+fn error_object(code: ErrorCode) -> Object {
+    crate::jsobj::error_object(code, Locale::En, None)
 }
 
 fn verdict(valid: bool, potentially_valid: bool, error: Option<ErrorCode>) -> Object {

@@ -32,10 +32,16 @@ mod paymongo;
 
 #[cfg(all(target_arch = "wasm32", feature = "validate"))]
 pub mod js;
+#[cfg(target_arch = "wasm32")]
+mod jsobj;
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
+pub mod web;
 
 pub use brand::{detect, Brand, BrandId, Candidates, Detection, Prefix, BRANDS};
 pub use cvc::{cvc_digits, validate_cvc, CvcVerdict};
-pub use digits::{digit_value, is_ignorable, scan, CardDigits, Scan, MAX_DIGITS};
+pub use digits::{
+    digit_value, is_ignorable, scan, wipe_string, CardDigits, Scan, SecretText, MAX_DIGITS,
+};
 pub use error::{ErrorCode, ErrorType, Field};
 pub use expiry::{expand_year, validate_expiry, ExpiryVerdict, YearMonth, HORIZON_YEARS};
 pub use form::{form_state, Accepted, FieldState, FormState, Inputs, Touched};

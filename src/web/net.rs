@@ -1,0 +1,161 @@
+//! The transport: one seam where requests leave, through gloo-net, with a timeout. It knows
+//! HTTP and JSON, not what the requests mean.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo_net::http::{Method, RequestBuilder};
+use js_sys::Array;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{AbortController, RequestCache, RequestCredentials};
+
+use crate::jsobj::get;
+use crate::ErrorCode;
+
+/// An HTTP answer: status and body text.
+pub struct Answer {
+    pub status: u16,
+    pub body: String,
+}
+
+/// `Authorization: Basic base64("<key>:")`, with the browser's own base64.
+fn basic_auth(key: &str) -> Result<String, ErrorCode> {
+    let window = web_sys::window().ok_or(ErrorCode::NetworkError)?;
+    let encoded = window
+        .btoa(&[key, ":"].concat())
+        .map_err(|_| ErrorCode::InvalidPublicKey)?;
+    Ok(["Basic ", &encoded].concat())
+}
+
+/// Sends one request to the API and reads the whole answer. A transport failure is
+/// `NetworkError`; no answer within `timeout_ms` is `Timeout`.
+pub async fn send(
+    method: Method,
+    url: &str,
+    key: &str,
+    idempotency_key: Option<&str>,
+    body: Option<String>,
+    timeout_ms: u32,
+) -> Result<Answer, ErrorCode> {
+    let window = web_sys::window().ok_or(ErrorCode::NetworkError)?;
+    let controller = AbortController::new().map_err(|_| ErrorCode::NetworkError)?;
+    let timed_out = Rc::new(Cell::new(false));
+    let on_timeout = {
+        let timed_out = timed_out.clone();
+        let controller = controller.clone();
+        Closure::once(move || {
+            timed_out.set(true);
+            controller.abort();
+        })
+    };
+    let timer = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            on_timeout.as_ref().unchecked_ref(),
+            i32::try_from(timeout_ms).unwrap_or(i32::MAX),
+        )
+        .map_err(|_| ErrorCode::NetworkError)?;
+
+    let result = async {
+        let mut builder = RequestBuilder::new(url)
+            .method(method)
+            .header("Authorization", &basic_auth(key)?)
+            .header("Accept", "application/json")
+            .credentials(RequestCredentials::Omit)
+            .cache(RequestCache::NoStore)
+            .abort_signal(Some(&controller.signal()));
+        if let Some(k) = idempotency_key {
+            builder = builder.header("Idempotency-Key", k);
+        }
+        let request = match body {
+            Some(text) => builder
+                .header("Content-Type", "application/json")
+                .body(text)
+                .map_err(|_| ErrorCode::NetworkError)?,
+            None => builder.build().map_err(|_| ErrorCode::NetworkError)?,
+        };
+        let response = request.send().await.map_err(|_| ErrorCode::NetworkError)?;
+        let status = response.status();
+        let body = response.text().await.map_err(|_| ErrorCode::NetworkError)?;
+        Ok(Answer { status, body })
+    }
+    .await;
+
+    window.clear_timeout_with_handle(timer);
+    drop(on_timeout);
+    match result {
+        Err(_) if timed_out.get() => Err(ErrorCode::Timeout),
+        other => other,
+    }
+}
+
+/// Parses a JSON body, or `None`.
+pub fn parse_json(body: &str) -> Option<JsValue> {
+    js_sys::JSON::parse(body).ok().filter(JsValue::is_object)
+}
+
+/// `v.a.b.c` for a path of keys.
+pub fn path(v: &JsValue, keys: &[&str]) -> JsValue {
+    keys.iter().fold(v.clone(), |at, k| get(&at, k))
+}
+
+/// A string at a path.
+pub fn path_str(v: &JsValue, keys: &[&str]) -> Option<String> {
+    path(v, keys).as_string()
+}
+
+/// An error object of PayMongo's envelope, owned.
+pub struct OwnedApiError {
+    pub code: String,
+    pub detail: String,
+    pub attribute: Option<String>,
+    pub pointer: Option<String>,
+    pub sub_code: Option<String>,
+}
+
+impl OwnedApiError {
+    pub fn borrow(&self) -> crate::ApiErrorItem<'_> {
+        crate::ApiErrorItem {
+            code: &self.code,
+            detail: &self.detail,
+            attribute: self.attribute.as_deref(),
+            pointer: self.pointer.as_deref(),
+            sub_code: self.sub_code.as_deref(),
+        }
+    }
+}
+
+/// The `errors` of PayMongo's envelope, or `None` when the body is not that envelope.
+pub fn api_errors(body: &str) -> Option<Vec<OwnedApiError>> {
+    let json = parse_json(body)?;
+    let list = get(&json, "errors");
+    if !Array::is_array(&list) {
+        return None;
+    }
+    Some(
+        Array::from(&list)
+            .iter()
+            .map(|e| OwnedApiError {
+                code: get(&e, "code").as_string().unwrap_or_default(),
+                detail: get(&e, "detail").as_string().unwrap_or_default(),
+                attribute: path_str(&e, &["source", "attribute"]),
+                pointer: path_str(&e, &["source", "pointer"]),
+                sub_code: get(&e, "sub_code").as_string(),
+            })
+            .collect(),
+    )
+}
+
+/// 16 random bytes as hex, from the browser's CSPRNG (also outside secure contexts).
+pub fn random_id() -> Option<String> {
+    let crypto = web_sys::window()?.crypto().ok()?;
+    let mut bytes = [0u8; 16];
+    crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(32);
+    for b in bytes {
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 15)]));
+    }
+    Some(out)
+}
