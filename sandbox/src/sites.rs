@@ -1,0 +1,145 @@
+//! The demo's other two origins: the merchant (static pages and a merchant back end that
+//! creates Payment Intents with the secret key, server side) and the fields frame (static
+//! files). Each carries its Content-Security-Policy; nothing is cached.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use axum::extract::{Path as UrlPath, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use serde_json::{json, Value};
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use crate::auth::KeyKind;
+use crate::error::{json_response, ApiError};
+use crate::json::Json;
+use crate::payment_intent;
+use crate::state::App;
+
+/// The demo cart: ₱1,499.00.
+pub const DEMO_AMOUNT: u64 = 149_900;
+
+const DEMO_INTENT: &[u8] = br#"{"data":{"attributes":{
+    "amount":149900,"currency":"PHP","payment_method_allowed":["card"],
+    "payment_method_options":{"card":{"request_three_d_secure":"any"}},
+    "description":"sealcard demo order","capture_type":"automatic"}}}"#;
+
+/// The merchant origin's Content-Security-Policy.
+pub fn merchant_csp(app: &App) -> String {
+    let api = app.origins.api.join(" ");
+    let mut frames = app.origins.frame.clone();
+    frames.extend(app.origins.api.iter().cloned());
+    format!(
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+         connect-src 'self' {api}; frame-src {frames}; base-uri 'none'; form-action 'self'; \
+         object-src 'none'",
+        frames = frames.join(" ")
+    )
+}
+
+/// The fields frame's Content-Security-Policy.
+pub fn frame_csp(app: &App) -> String {
+    format!(
+        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+         connect-src {api}; frame-ancestors {ancestors}; base-uri 'none'; form-action 'none'",
+        api = app.origins.api.join(" "),
+        ancestors = app.cors.frame_ancestors(),
+    )
+}
+
+/// The merchant origin: `POST /api/checkout`, `GET /api/payments/{pi_id}`, and `dir`'s files.
+pub fn merchant(app: Arc<App>, dir: &Path) -> Router {
+    let csp = merchant_csp(&app);
+    with_headers(
+        Router::new()
+            .route("/api/checkout", post(checkout))
+            .route("/api/payments/{id}", get(payment))
+            .fallback_service(ServeDir::new(dir))
+            .with_state(app),
+        &csp,
+    )
+}
+
+/// The fields-frame origin: `dir`'s files.
+pub fn frame(app: &App, dir: &Path) -> Router {
+    with_headers(
+        Router::new().fallback_service(ServeDir::new(dir)),
+        &frame_csp(app),
+    )
+}
+
+fn with_headers(router: Router, csp: &str) -> Router {
+    let csp = HeaderValue::from_str(csp).unwrap_or(HeaderValue::from_static("default-src 'none'"));
+    router
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CONTENT_SECURITY_POLICY,
+            csp,
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        ))
+}
+
+/// `POST /api/checkout`: a Payment Intent for the demo cart, created with the secret key;
+/// only its client key goes to the page.
+async fn checkout(State(app): State<Arc<App>>) -> Response {
+    let Some(body) = Json::parse(DEMO_INTENT) else {
+        return ApiError::internal().into_response();
+    };
+    let intent = match payment_intent::create(&app, KeyKind::Secret, &body) {
+        Ok(intent) => intent,
+        Err(e) => return e.into_response(),
+    };
+    let client_key = intent
+        .pointer("/data/attributes/client_key")
+        .cloned()
+        .unwrap_or(Value::Null);
+    reply(&json!({
+        "clientKey": client_key,
+        "amount": DEMO_AMOUNT,
+        "currency": "PHP",
+        "publicKey": app.public_key,
+        "apiBase": format!("{}/v1", app.origins.public_url),
+    }))
+}
+
+/// `GET /api/payments/{pi_id}`: the intent's status, read with the secret key.
+async fn payment(State(app): State<Arc<App>>, UrlPath(id): UrlPath<String>) -> Response {
+    let intent = match payment_intent::retrieve(&app, KeyKind::Secret, &id, None) {
+        Ok(intent) => intent,
+        Err(e) => return e.into_response(),
+    };
+    let attr = |name: &str| {
+        intent
+            .pointer(&format!("/data/attributes/{name}"))
+            .cloned()
+            .unwrap_or(Value::Null)
+    };
+    reply(&json!({
+        "id": id,
+        "status": attr("status"),
+        "amount": attr("amount"),
+        "currency": attr("currency"),
+        "lastPaymentError": attr("last_payment_error"),
+    }))
+}
+
+fn reply(value: &Value) -> Response {
+    match serde_json::to_vec(value) {
+        Ok(body) => json_response(StatusCode::OK, body),
+        Err(_) => ApiError::internal().into_response(),
+    }
+}
