@@ -2,7 +2,9 @@
 // npm run build: the Rust core → wasm → dist/, reproducibly, with dist/sri.json.
 //
 //   dist/validate/   sealcard/validate: wasm, wasm-bindgen glue, browser and Node entries, types
-//   dist/frame/      the card fields: wasm, glue, fields.js (mount), for the frame and inline mode
+//   dist/frame/      the fields frame (frame.html, frame.js, frame.css) and the card fields
+//                    module (fields.js, glue, wasm), which inline mode also loads
+//   dist/sealcard.js the script-tag loader (window.SealCard); dist/index.js + .d.ts the same as ESM
 //   dist/sri.json    { "<path under dist/>": "sha384-…" } for every shipped file
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -75,6 +77,11 @@ buildWasm({ features: 'validate', outName: 'sealcard_validate', outDir: validate
 copyInto('js/validate', validateDir, ['api.js', 'index.js', 'node.js', 'index.d.ts']);
 const frameDir = join(dist, 'frame');
 buildWasm({ features: 'widget', outName: 'sealcard_fields', outDir: frameDir });
-copyInto('js/frame', frameDir, ['fields.js']);
+copyInto('js/frame', frameDir, ['fields.js', 'frame.html', 'frame.css', 'frame.js']);
+const esbuild = join(root, 'node_modules', '.bin', 'esbuild');
+const minify = ['--bundle', '--minify', '--target=es2020', '--legal-comments=none', '--charset=utf8'];
+run(esbuild, ['js/loader/loader.js', ...minify, '--format=esm', `--outfile=${join(dist, 'index.js')}`]);
+run(esbuild, ['js/loader/script.js', ...minify, '--format=iife', `--outfile=${join(dist, 'sealcard.js')}`]);
+copyFileSync(join(root, 'js/loader/index.d.ts'), join(dist, 'index.d.ts'));
 const sri = writeSri();
 console.log(`built dist/ (${Object.keys(sri).length} files, hashes in dist/sri.json)`);

@@ -30,7 +30,8 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v firefox-esr >/dev/null; then
+# SEALCARD_NO_BROWSERS=1 (npm start) skips the browsers, which only the tests need.
+if [ -z "${SEALCARD_NO_BROWSERS:-}" ] && { ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v firefox-esr >/dev/null; }; then
   step "browsers from Debian: chromium chromium-driver firefox-esr"
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
@@ -38,7 +39,7 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || !
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium chromium-driver firefox-esr
 fi
 
-if ! command -v geckodriver >/dev/null; then
+if [ -z "${SEALCARD_NO_BROWSERS:-}" ] && ! command -v geckodriver >/dev/null; then
   step "geckodriver (a few minutes, once)"
   cargo install geckodriver --locked
 fi

@@ -43,6 +43,6 @@ step "node tests of the built package"
 node --test tests/node/
 
 step "size report"
-node scripts/size.mjs
+node scripts/size.mjs --report
 
 step "all passed"

@@ -52,6 +52,9 @@ pub struct Config {
     pub merchant: Option<Site>,
     /// Serve the fields-frame origin (static files).
     pub frame: Option<Site>,
+    /// The built sealcard files (`dist/`) the merchant origin also serves, under `/sealcard/`
+    /// and as `/sealcard.js`, as a shop that hosts them itself does.
+    pub merchant_assets: Option<PathBuf>,
     /// Where request lines and warnings go.
     pub log: Log,
 }
@@ -71,6 +74,7 @@ impl Default for Config {
             public_url: None,
             merchant: None,
             frame: None,
+            merchant_assets: None,
             log: Log::stderr(),
         }
     }

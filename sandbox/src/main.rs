@@ -54,6 +54,9 @@ struct Args {
     /// The fields frame's port (served only with --frame-dir).
     #[arg(long, default_value_t = 8081)]
     frame_port: u16,
+    /// Also serve this directory (the built `dist/`) on the merchant origin under /sealcard/.
+    #[arg(long, value_name = "DIR")]
+    merchant_assets: Option<PathBuf>,
     /// Serve this directory on the frame port.
     #[arg(long, value_name = "DIR")]
     frame_dir: Option<PathBuf>,
@@ -87,6 +90,7 @@ impl Args {
                 port: self.frame_port,
                 dir,
             }),
+            merchant_assets: self.merchant_assets,
             log: if self.quiet {
                 Log::quiet()
             } else {

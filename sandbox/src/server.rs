@@ -215,7 +215,9 @@ pub async fn start(config: Config) -> anyhow::Result<Running> {
             ));
         }
         let router = match origin {
-            Origin::Merchant => sites::merchant(app.clone(), &site.dir),
+            Origin::Merchant => {
+                sites::merchant(app.clone(), &site.dir, config.merchant_assets.as_deref())
+            }
             _ => sites::frame(&app, &site.dir),
         };
         tasks.push(tokio::spawn(serve(

@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use serde_json::{json, Value};
-use tower_http::services::ServeDir;
+use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::auth::KeyKind;
@@ -28,7 +28,8 @@ const DEMO_INTENT: &[u8] = br#"{"data":{"attributes":{
     "payment_method_options":{"card":{"request_three_d_secure":"any"}},
     "description":"sealcard demo order","capture_type":"automatic"}}}"#;
 
-/// The merchant origin's Content-Security-Policy.
+/// The merchant origin's Content-Security-Policy: what a shop using isolated mode needs —
+/// no `unsafe-inline`, no `unsafe-eval`, no wasm. The 3-D Secure page is framed from the API.
 pub fn merchant_csp(app: &App) -> String {
     let api = app.origins.api.join(" ");
     let mut frames = app.origins.frame.clone();
@@ -41,44 +42,82 @@ pub fn merchant_csp(app: &App) -> String {
     )
 }
 
+/// The CSP of the inline-mode demo page (`/inline.html`): the fields' wasm runs in the page, so
+/// it also needs `'wasm-unsafe-eval'`.
+pub fn merchant_inline_csp(app: &App) -> String {
+    merchant_csp(app).replacen(
+        "script-src 'self'",
+        "script-src 'self' 'wasm-unsafe-eval'",
+        1,
+    )
+}
+
 /// The fields frame's Content-Security-Policy.
 pub fn frame_csp(app: &App) -> String {
     format!(
         "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-         connect-src {api}; frame-ancestors {ancestors}; base-uri 'none'; form-action 'none'",
+         connect-src 'self' {api}; frame-ancestors {ancestors}; base-uri 'none'; form-action 'none'",
         api = app.origins.api.join(" "),
         ancestors = app.cors.frame_ancestors(),
     )
 }
 
-/// The merchant origin: `POST /api/checkout`, `GET /api/payments/{pi_id}`, and `dir`'s files.
-pub fn merchant(app: Arc<App>, dir: &Path) -> Router {
+/// The merchant origin: `POST /api/checkout`, `GET /api/payments/{pi_id}`, `dir`'s files, and
+/// the sealcard files under `/sealcard/` (and `/sealcard.js`) when `assets` is given.
+pub fn merchant(app: Arc<App>, dir: &Path, assets: Option<&Path>) -> Router {
     let csp = merchant_csp(&app);
-    with_headers(
-        Router::new()
-            .route("/api/checkout", post(checkout))
-            .route("/api/payments/{id}", get(payment))
-            .fallback_service(ServeDir::new(dir))
-            .with_state(app),
-        &csp,
-    )
+    let inline_csp = merchant_inline_csp(&app);
+    let mut router = Router::new()
+        .route("/api/checkout", post(checkout))
+        .route("/api/payments/{id}", get(payment));
+    if let Some(assets) = assets {
+        router = router
+            .route_service("/sealcard.js", ServeFile::new(assets.join("sealcard.js")))
+            .nest_service("/sealcard", ServeDir::new(assets));
+    }
+    let router = router.fallback_service(ServeDir::new(dir)).with_state(app);
+    // The inline-mode page gets its own policy; every other page the strict one.
+    let router = router.layer(axum::middleware::map_response(
+        move |uri: axum::http::Uri, mut response: Response| {
+            let csp = if uri.path() == "/inline.html" {
+                &inline_csp
+            } else {
+                &csp
+            };
+            let value = HeaderValue::from_str(csp)
+                .unwrap_or(HeaderValue::from_static("default-src 'none'"));
+            response
+                .headers_mut()
+                .insert(header::CONTENT_SECURITY_POLICY, value);
+            async move { response }
+        },
+    ));
+    common_headers(router)
 }
 
-/// The fields-frame origin: `dir`'s files.
+/// The fields-frame origin: `dir`'s files (the built `dist/`: the frame page under
+/// `/frame/`, and the loader, which a shop may load from here with SRI).
 pub fn frame(app: &App, dir: &Path) -> Router {
-    with_headers(
-        Router::new().fallback_service(ServeDir::new(dir)),
-        &frame_csp(app),
+    let csp = HeaderValue::from_str(&frame_csp(app))
+        .unwrap_or(HeaderValue::from_static("default-src 'none'"));
+    common_headers(
+        Router::new()
+            .fallback_service(ServeDir::new(dir))
+            .layer(SetResponseHeaderLayer::overriding(
+                header::CONTENT_SECURITY_POLICY,
+                csp,
+            ))
+            // Public files: a page of another origin may load the loader with `crossorigin`
+            // (SRI needs CORS).
+            .layer(SetResponseHeaderLayer::overriding(
+                header::ACCESS_CONTROL_ALLOW_ORIGIN,
+                HeaderValue::from_static("*"),
+            )),
     )
 }
 
-fn with_headers(router: Router, csp: &str) -> Router {
-    let csp = HeaderValue::from_str(csp).unwrap_or(HeaderValue::from_static("default-src 'none'"));
+fn common_headers(router: Router) -> Router {
     router
-        .layer(SetResponseHeaderLayer::overriding(
-            header::CONTENT_SECURITY_POLICY,
-            csp,
-        ))
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
@@ -113,6 +152,7 @@ async fn checkout(State(app): State<Arc<App>>) -> Response {
         "currency": "PHP",
         "publicKey": app.public_key,
         "apiBase": format!("{}/v1", app.origins.public_url),
+        "frameUrl": app.origins.frame.first().map(|f| format!("{f}/frame/frame.html")),
     }))
 }
 
