@@ -1,0 +1,62 @@
+// Starts the sandbox binary with the demo's three origins on test ports, as `npm start` does,
+// and offers its admin API. The binary must be built (npm test builds it).
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/**
+ * @param {{ merchantPort?: number, framePort?: number, apiPort?: number, extra?: string[] }} [o]
+ */
+export async function startSandbox(o = {}) {
+  const ports = { merchant: o.merchantPort ?? 18080, frame: o.framePort ?? 18081, api: o.apiPort ?? 18082 };
+  const bin = join(process.env.CARGO_TARGET_DIR ?? join(root, 'target'), 'release', 'sealcard-sandbox');
+  const child = spawn(
+    bin,
+    [
+      '--quiet',
+      '--api-port', String(ports.api),
+      '--merchant-port', String(ports.merchant), '--merchant-dir', join(root, 'www'), '--merchant-assets', join(root, 'dist'),
+      '--frame-port', String(ports.frame), '--frame-dir', join(root, 'dist'),
+      '--rate-limit', '0',
+      ...(o.extra ?? []),
+    ],
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`sandbox did not start: ${out}`)), 20000);
+    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}: ${out}`)));
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      if (/sealcard-sandbox: ready/.test(out)) {
+        clearTimeout(timer);
+        resolve(undefined);
+      }
+    });
+  });
+  const api = `http://localhost:${ports.api}`;
+  const admin = async (/** @type {string} */ method, /** @type {string} */ path, /** @type {unknown} */ body) => {
+    const r = await fetch(`${api}${path}`, {
+      method,
+      headers: body ? { 'content-type': 'application/json' } : {},
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return r.status === 204 ? null : r.json();
+  };
+  return {
+    merchant: `http://localhost:${ports.merchant}`,
+    frame: `http://localhost:${ports.frame}`,
+    api,
+    /** @returns {Promise<{ tokenizations: number, requests: number, payment_methods: number }>} */
+    stats: () => admin('GET', '/__admin/stats'),
+    /** @param {{ endpoint: string, kind: string, count?: number, latency_ms?: number }} fault */
+    fault: (fault) => admin('POST', '/__admin/faults', fault),
+    clearFaults: () => admin('DELETE', '/__admin/faults'),
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    },
+  };
+}
