@@ -21,9 +21,9 @@ step "clippy (host)"
 cargo clippy --workspace --all-targets --all-features -- -D warnings
 
 step "clippy (wasm32)"
-cargo clippy -p sealcard --target wasm32-unknown-unknown --all-targets --features validate -- -D warnings
+cargo clippy -p sealcard --target wasm32-unknown-unknown --all-targets --features validate,widget -- -D warnings
 
-step "cargo test (host)"
+step "cargo test (host: core, sandbox)"
 cargo test --workspace
 
 step "npm run build"
@@ -32,15 +32,27 @@ node scripts/build.mjs
 step "typescript (strict) type tests"
 npx tsc -p tests/types
 
+# The browser tests of the card field talk to a sandbox of their own (its API only, CORS for
+# the test runner's random loopback ports).
+export SEALCARD_TEST_API="http://127.0.0.1:18092/v1"
+target/debug/sealcard-sandbox --quiet --api-port 18092 --cors-loopback --rate-limit 0 > /dev/null &
+sandbox_pid=$!
+trap 'kill $sandbox_pid 2>/dev/null || true' EXIT
+
 # Never pass -q here: the wasm-bindgen test runner rejects --quiet.
 step "wasm-bindgen-test in headless Chromium"
-CHROMEDRIVER=$(command -v chromedriver) cargo test -p sealcard --target wasm32-unknown-unknown --features validate
+CHROMEDRIVER=$(command -v chromedriver) cargo test -p sealcard --target wasm32-unknown-unknown --features validate,widget
 
 step "wasm-bindgen-test in headless Firefox"
-GECKODRIVER=$(command -v geckodriver) cargo test -p sealcard --target wasm32-unknown-unknown --features validate
+GECKODRIVER=$(command -v geckodriver) cargo test -p sealcard --target wasm32-unknown-unknown --features validate,widget
+
+kill $sandbox_pid 2>/dev/null || true
 
 step "node tests of the built package"
 node --test tests/node/
+
+step "end to end in headless Chromium and Firefox (demo origins, proof harness)"
+node --test --test-concurrency=1 tests/e2e/
 
 step "size report"
 node scripts/size.mjs --report

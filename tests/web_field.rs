@@ -23,7 +23,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// The sandbox's API base; `npm test` starts it there (with `--cors-loopback`).
 const API: &str = match option_env!("SEALCARD_TEST_API") {
     Some(url) => url,
-    None => "http://127.0.0.1:18082/v1",
+    None => "http://127.0.0.1:18092/v1",
 };
 
 fn doc() -> Document {
@@ -453,4 +453,431 @@ fn key_and_endpoint_rules() {
         error_code_of_throw(mount_with("pk_live_abc", API)),
         "insecure_endpoint"
     );
+}
+
+// ---- Round trips to the sandbox (started by `npm test` with --cors-loopback). ----
+
+/// The sandbox's origin, from the API base.
+fn api_origin() -> String {
+    API.trim_end_matches("/v1").to_string()
+}
+
+/// Calls the sandbox: `method path` with a JSON body and an optional key.
+async fn call(
+    method: &str,
+    path: &str,
+    body: Option<JsValue>,
+    key: Option<&str>,
+) -> (u16, JsValue) {
+    let init = web_sys::RequestInit::new();
+    init.set_method(method);
+    let headers = web_sys::Headers::new().expect("headers");
+    if let Some(b) = body {
+        headers
+            .set("content-type", "application/json")
+            .expect("header");
+        init.set_body(&js_sys::JSON::stringify(&b).expect("json").into());
+    }
+    if let Some(k) = key {
+        let auth = web_sys::window()
+            .expect("window")
+            .btoa(&format!("{k}:"))
+            .expect("btoa");
+        headers
+            .set("authorization", &format!("Basic {auth}"))
+            .expect("header");
+    }
+    init.set_headers(&headers);
+    let url = format!("{}{path}", api_origin());
+    let request = web_sys::Request::new_with_str_and_init(&url, &init).expect("request");
+    let response: web_sys::Response = JsFuture::from(
+        web_sys::window()
+            .expect("window")
+            .fetch_with_request(&request),
+    )
+    .await
+    .expect("fetch")
+    .dyn_into()
+    .expect("response");
+    let status = response.status();
+    let text = JsFuture::from(response.text().expect("text"))
+        .await
+        .expect("body");
+    let json = js_sys::JSON::parse(&text.as_string().unwrap_or_default()).unwrap_or(JsValue::NULL);
+    (status, json)
+}
+
+async fn fault(spec: JsValue) {
+    let (status, _) = call("POST", "/__admin/faults", Some(spec), None).await;
+    assert!(status < 300, "fault armed");
+}
+
+async fn tokenizations() -> f64 {
+    get(
+        &call("GET", "/__admin/stats", None, None).await.1,
+        "tokenizations",
+    )
+    .as_f64()
+    .expect("count")
+}
+
+async fn requests() -> f64 {
+    get(
+        &call("GET", "/__admin/stats", None, None).await.1,
+        "requests",
+    )
+    .as_f64()
+    .expect("count")
+}
+
+/// A mounted field with a complete card typed in.
+fn filled(key: &str, number: &str, extra: &[(&str, JsValue)]) -> (Element, CardField) {
+    let t = target();
+    let mut pairs = vec![("publicKey", JsValue::from(key)), ("apiBase", API.into())];
+    pairs.extend(extra.iter().cloned());
+    let field = mount_card_field(t.clone().into(), obj(&pairs), JsValue::UNDEFINED).expect("mount");
+    type_text(&input(&t, "number"), number);
+    type_text(&input(&t, "expiry"), "1240");
+    type_text(&input(&t, "cvc"), "123");
+    assert_eq!(get(&field.get_state(), "complete").as_bool(), Some(true));
+    (t, field)
+}
+
+async fn tokenize(field: &CardField) -> JsValue {
+    JsFuture::from(field.create_payment_method(JsValue::UNDEFINED))
+        .await
+        .expect("never rejects")
+}
+
+#[wasm_bindgen_test]
+async fn tokenizes_against_the_sandbox_and_clears() {
+    let (t, field) = filled("pk_test_sandbox", "4343434343434345", &[]);
+    let before = tokenizations().await;
+    let r = tokenize(&field).await;
+    let pm = get(&r, "paymentMethod");
+    assert!(
+        get(&pm, "id")
+            .as_string()
+            .unwrap_or_default()
+            .starts_with("pm_"),
+        "{r:?}"
+    );
+    assert_eq!(get(&pm, "brand").as_string().as_deref(), Some("visa"));
+    assert_eq!(get(&pm, "last4").as_string().as_deref(), Some("4345"));
+    assert_eq!(get(&pm, "expMonth").as_f64(), Some(12.0));
+    assert_eq!(get(&pm, "expYear").as_f64(), Some(2040.0));
+    assert_eq!(get(&pm, "livemode").as_bool(), Some(false));
+    assert_eq!(tokenizations().await - before, 1.0);
+    assert_eq!(input(&t, "number").value(), "", "cleared after success");
+    assert_eq!(input(&t, "cvc").value(), "");
+    field.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn calls_in_flight_share_one_promise_and_one_request() {
+    let (_t, field) = filled("pk_test_sandbox", "5555444444444457", &[]);
+    fault(obj(&[
+        ("endpoint", "payment_methods".into()),
+        ("kind", "latency".into()),
+        ("latency_ms", 300.into()),
+    ]))
+    .await;
+    let before = tokenizations().await;
+    let a = field.create_payment_method(JsValue::UNDEFINED);
+    let b = field.create_payment_method(JsValue::UNDEFINED);
+    assert!(Object::is(&a, &b), "the same promise");
+    let (ra, rb) = (
+        JsFuture::from(a).await.expect("a"),
+        JsFuture::from(b).await.expect("b"),
+    );
+    assert!(Object::is(&ra, &rb));
+    assert!(get(&ra, "paymentMethod").is_object());
+    assert_eq!(tokenizations().await - before, 1.0, "one payment method");
+    field.destroy();
+}
+
+/// Arms `spec` on payment_methods, tokenizes, and checks the error code, its retryable flag,
+/// that the shopper's input stayed, and that a retry then succeeds.
+async fn fault_case(
+    spec: &[(&str, JsValue)],
+    code: &str,
+    retryable: bool,
+    extra: &[(&str, JsValue)],
+) -> JsValue {
+    let (t, field) = filled("pk_test_sandbox", "4343434343434345", extra);
+    let mut pairs = vec![("endpoint", JsValue::from("payment_methods"))];
+    pairs.extend(spec.iter().cloned());
+    fault(obj(&pairs)).await;
+    let r = tokenize(&field).await;
+    let e = get(&r, "error");
+    assert_eq!(get(&e, "code").as_string().as_deref(), Some(code), "{r:?}");
+    assert_eq!(get(&e, "retryable").as_bool(), Some(retryable), "{code}");
+    assert!(get(&e, "message")
+        .as_string()
+        .is_some_and(|m| !m.is_empty() && !m.contains("4343")));
+    assert_eq!(
+        input(&t, "number").value(),
+        "4343 4343 4343 4345",
+        "{code}: input kept"
+    );
+    assert_eq!(input(&t, "cvc").value(), "123");
+    // The next attempt goes through.
+    let again = tokenize(&field).await;
+    assert!(
+        get(&again, "paymentMethod").is_object(),
+        "{code}: retry succeeds: {again:?}"
+    );
+    field.destroy();
+    e
+}
+
+#[wasm_bindgen_test]
+async fn every_error_maps_to_its_code() {
+    fault_case(&[("kind", "status_500".into())], "server_error", true, &[]).await;
+    fault_case(&[("kind", "status_502".into())], "server_error", true, &[]).await;
+    fault_case(&[("kind", "drop".into())], "network_error", true, &[]).await;
+    fault_case(
+        &[("kind", "status".into()), ("status", 429.into())],
+        "rate_limited",
+        true,
+        &[],
+    )
+    .await;
+    let e = fault_case(
+        &[("kind", "status".into()), ("status", 401.into())],
+        "authentication_failed",
+        false,
+        &[],
+    )
+    .await;
+    assert_eq!(get(&e, "type").as_string().as_deref(), Some("api_error"));
+    let e = fault_case(
+        &[("kind", "status".into()), ("status", 404.into())],
+        "api_error",
+        false,
+        &[],
+    )
+    .await;
+    assert_eq!(
+        get(&e, "apiCode").as_string().as_deref(),
+        Some("resource_not_found")
+    );
+    fault_case(
+        &[("kind", "latency".into()), ("latency_ms", 1500.into())],
+        "timeout",
+        true,
+        &[("timeout", 300.into())],
+    )
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn field_errors_from_the_api_land_on_their_field() {
+    for (attribute, code, field_name) in [
+        ("card_number", "invalid_number", "number"),
+        ("expired", "expired", "expiry"),
+        ("exp_month", "invalid_expiry", "expiry"),
+        ("cvc", "invalid_cvc", "cvc"),
+    ] {
+        let (t, field) = filled("pk_test_sandbox", "4343434343434345", &[]);
+        fault(obj(&[
+            ("endpoint", "payment_methods".into()),
+            ("kind", "status".into()),
+            ("attribute", attribute.into()),
+        ]))
+        .await;
+        let r = tokenize(&field).await;
+        let e = get(&r, "error");
+        assert_eq!(
+            get(&e, "code").as_string().as_deref(),
+            Some(code),
+            "{attribute}"
+        );
+        assert_eq!(get(&e, "field").as_string().as_deref(), Some(field_name));
+        assert!(get(&e, "apiCode").as_string().is_some());
+        let state = field.get_state();
+        assert_eq!(
+            at(&state, &["fields", field_name, "error", "code"])
+                .as_string()
+                .as_deref(),
+            Some(code)
+        );
+        let i = input(&t, field_name);
+        assert_eq!(i.get_attribute("aria-invalid").as_deref(), Some("true"));
+        assert!(!i.value().is_empty(), "input kept");
+        field.destroy();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn malformed_answer_then_retry_reuses_the_idempotency_key() {
+    let (_t, field) = filled("pk_test_sandbox", "4343434343434345", &[]);
+    // The sandbox creates the payment method, then answers with a cut body.
+    fault(obj(&[
+        ("endpoint", "payment_methods".into()),
+        ("kind", "malformed".into()),
+    ]))
+    .await;
+    let before = tokenizations().await;
+    let r = tokenize(&field).await;
+    assert_eq!(
+        at(&r, &["error", "code"]).as_string().as_deref(),
+        Some("invalid_response")
+    );
+    // The retry of the same attempt replays the first result: still one payment method.
+    let again = tokenize(&field).await;
+    assert!(get(&again, "paymentMethod").is_object(), "{again:?}");
+    assert_eq!(
+        tokenizations().await - before,
+        1.0,
+        "exactly one payment method"
+    );
+    field.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn an_unknown_key_gets_401_and_a_secret_key_makes_no_request() {
+    let (_t, field) = filled("pk_test_nobody", "4343434343434345", &[]);
+    let r = tokenize(&field).await;
+    assert_eq!(
+        at(&r, &["error", "code"]).as_string().as_deref(),
+        Some("authentication_failed")
+    );
+    field.destroy();
+
+    let before = requests().await;
+    let refused = mount_card_field(
+        target().into(),
+        config("sk_test_sandbox"),
+        JsValue::UNDEFINED,
+    );
+    assert_eq!(error_code_of_throw(refused), "secret_key_forbidden");
+    // Only the stats call itself was made.
+    assert_eq!(
+        requests().await - before,
+        1.0,
+        "no request for a secret key"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn incomplete_input_makes_no_request_and_shows_errors() {
+    let t = target();
+    let field = mount_card_field(
+        t.clone().into(),
+        config("pk_test_sandbox"),
+        JsValue::UNDEFINED,
+    )
+    .expect("mount");
+    type_text(&input(&t, "number"), "4343");
+    let before = requests().await;
+    let r = tokenize(&field).await;
+    assert_eq!(
+        at(&r, &["error", "code"]).as_string().as_deref(),
+        Some("incomplete_number")
+    );
+    assert_eq!(
+        at(&r, &["error", "type"]).as_string().as_deref(),
+        Some("validation_error")
+    );
+    assert_eq!(requests().await - before, 1.0, "no request");
+    // The submit attempt shows every field's error.
+    assert_eq!(
+        input(&t, "expiry").get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    field.destroy();
+}
+
+async fn intent() -> String {
+    let body = obj(&[(
+        "data",
+        obj(&[(
+            "attributes",
+            obj(&[
+                ("amount", 149900.into()),
+                ("currency", "PHP".into()),
+                ("payment_method_allowed", Array::of1(&"card".into()).into()),
+            ]),
+        )]),
+    )]);
+    let (status, json) = call(
+        "POST",
+        "/v1/payment_intents",
+        Some(body),
+        Some("sk_test_sandbox"),
+    )
+    .await;
+    assert_eq!(status, 200);
+    at(&json, &["data", "attributes", "client_key"])
+        .as_string()
+        .expect("client key")
+}
+
+async fn confirm(field: &CardField, client_key: &str) -> JsValue {
+    JsFuture::from(field.confirm_payment(
+        client_key.into(),
+        obj(&[("returnUrl", "http://localhost/done".into())]),
+    ))
+    .await
+    .expect("never rejects")
+}
+
+#[wasm_bindgen_test]
+async fn confirm_payment_pays_declines_and_hands_over_3ds() {
+    let (t, field) = filled("pk_test_sandbox", "4343434343434345", &[]);
+    let key = intent().await;
+    let r = confirm(&field, &key).await;
+    assert_eq!(
+        get(&r, "status").as_string().as_deref(),
+        Some("succeeded"),
+        "{r:?}"
+    );
+    assert_eq!(
+        get(&r, "paymentIntentId").as_string(),
+        key.split("_client_").next().map(str::to_string)
+    );
+    assert_eq!(input(&t, "number").value(), "", "cleared after payment");
+    field.destroy();
+
+    let (t, field) = filled("pk_test_sandbox", "5100000000000198", &[]);
+    let r = confirm(&field, &intent().await).await;
+    let e = get(&r, "error");
+    assert_eq!(
+        get(&e, "code").as_string().as_deref(),
+        Some("card_declined"),
+        "{r:?}"
+    );
+    assert_eq!(
+        get(&e, "apiCode").as_string().as_deref(),
+        Some("insufficient_funds")
+    );
+    assert!(get(&e, "message")
+        .as_string()
+        .unwrap_or_default()
+        .contains("insufficient funds"));
+    assert_eq!(
+        input(&t, "number").value(),
+        "5100 0000 0000 0198",
+        "kept to try again"
+    );
+    field.destroy();
+
+    let (_t, field) = filled("pk_test_sandbox", "4120000000000007", &[]);
+    let r = confirm(&field, &intent().await).await;
+    assert_eq!(
+        get(&r, "status").as_string().as_deref(),
+        Some("awaiting_next_action"),
+        "{r:?}"
+    );
+    assert!(at(&r, &["nextAction", "url"])
+        .as_string()
+        .unwrap_or_default()
+        .contains("/3ds/"));
+    let r = confirm(&field, "not-a-client-key").await;
+    assert_eq!(
+        at(&r, &["error", "code"]).as_string().as_deref(),
+        Some("invalid_client_key")
+    );
+    field.destroy();
 }

@@ -80,6 +80,9 @@ pub async fn entry(State(app): State<Arc<App>>, request: Request) -> Response {
             FaultKind::Status500 => return faults::proxy_error(StatusCode::INTERNAL_SERVER_ERROR),
             FaultKind::Status502 => return faults::proxy_error(StatusCode::BAD_GATEWAY),
             FaultKind::Malformed => malformed = true,
+            FaultKind::Status => {
+                return faults::canned(fault.status.unwrap_or(400), fault.attribute)
+            }
             FaultKind::Drop => {
                 if let Some(conn) = request.extensions().get::<ConnHandle>() {
                     conn.abort();

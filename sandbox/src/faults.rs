@@ -42,6 +42,26 @@ pub enum FaultKind {
     /// The connection is closed without any answer; the request is not processed.
     #[serde(rename = "drop")]
     Drop,
+    /// PayMongo's answer for `status` (400, 401, 404, 429, or any other), without processing the
+    /// request: 429 is its plain-text body; a 400 names `attribute` as PayMongo would.
+    #[serde(rename = "status")]
+    Status,
+}
+
+/// The field a `status` fault's 400 is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FaultAttribute {
+    /// `parameter_format_invalid` on `details.card_number`.
+    CardNumber,
+    /// `parameter_invalid` "The card is already expired.".
+    Expired,
+    /// `parameter_invalid` on `details.exp_month`.
+    ExpMonth,
+    /// `parameter_data_type_invalid` on `details.cvc`.
+    Cvc,
+    /// `parameter_invalid` on an attribute the widget does not show (`metadata`).
+    Other,
 }
 
 /// A fault to arm (the body of `POST /__admin/faults`).
@@ -58,6 +78,38 @@ pub struct FaultSpec {
     /// The delay of a `latency` fault, in milliseconds (default 1000, at most 60 000).
     #[serde(default = "a_second")]
     pub latency_ms: u64,
+    /// The status of a `status` fault (100–599; default 400).
+    #[serde(default)]
+    pub status: Option<u16>,
+    /// The attribute a `status` fault's 400 names (default `card_number`).
+    #[serde(default)]
+    pub attribute: Option<FaultAttribute>,
+}
+
+/// PayMongo's answer for an injected `status`.
+pub fn canned(status: u16, attribute: Option<FaultAttribute>) -> Response {
+    use crate::error::{ApiError, ErrorObject};
+    let code = StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_REQUEST);
+    match code.as_u16() {
+        429 => crate::rate_limit::too_many(),
+        401 => ApiError::unauthorized("You did not provide a valid API key.").into_response(),
+        404 => ApiError::not_found("The requested resource was not found.").into_response(),
+        400 => {
+            let error = match attribute.unwrap_or(FaultAttribute::CardNumber) {
+                FaultAttribute::CardNumber => ErrorObject::format_invalid("details.card_number"),
+                FaultAttribute::Expired => {
+                    ErrorObject::invalid("details.exp_year", "The card is already expired.")
+                }
+                FaultAttribute::ExpMonth => {
+                    ErrorObject::invalid("details.exp_month", "details.exp_month is invalid.")
+                }
+                FaultAttribute::Cvc => ErrorObject::data_type("details.cvc", "string"),
+                FaultAttribute::Other => ErrorObject::invalid("metadata", "metadata is invalid."),
+            };
+            ApiError::bad_request(vec![error]).into_response()
+        }
+        _ => ApiError::one(code, "api_error", "Injected fault.").into_response(),
+    }
 }
 
 fn one() -> u32 {
@@ -174,6 +226,8 @@ mod tests {
             endpoint,
             kind,
             count,
+            status: None,
+            attribute: None,
             latency_ms: 5,
         }
     }

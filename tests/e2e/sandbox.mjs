@@ -1,5 +1,6 @@
 // Starts the sandbox binary with the demo's three origins on test ports, as `npm start` does,
-// and offers its admin API. The binary must be built (npm test builds it).
+// and offers its admin API. The binary must be built: `cargo test` builds target/debug's
+// (SEALCARD_SANDBOX_BIN names another).
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +12,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
  */
 export async function startSandbox(o = {}) {
   const ports = { merchant: o.merchantPort ?? 18080, frame: o.framePort ?? 18081, api: o.apiPort ?? 18082 };
-  const bin = join(process.env.CARGO_TARGET_DIR ?? join(root, 'target'), 'release', 'sealcard-sandbox');
+  const bin = process.env.SEALCARD_SANDBOX_BIN ?? join(process.env.CARGO_TARGET_DIR ?? join(root, 'target'), 'debug', 'sealcard-sandbox');
   const child = spawn(
     bin,
     [

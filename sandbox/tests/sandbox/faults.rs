@@ -195,3 +195,51 @@ async fn reset_forgets_everything() {
         .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn status_faults_answer_as_paymongo_would() {
+    let sb = Sandbox::start().await;
+    for (fault, status, needle) in [
+        (
+            json!({"endpoint": "payment_methods", "kind": "status", "status": 429}),
+            429,
+            "Too many requests, please try again later.",
+        ),
+        (
+            json!({"endpoint": "payment_methods", "kind": "status", "status": 401}),
+            401,
+            "authentication_failed",
+        ),
+        (
+            json!({"endpoint": "payment_methods", "kind": "status"}),
+            400,
+            "details.card_number",
+        ),
+        (
+            json!({"endpoint": "payment_methods", "kind": "status", "attribute": "expired"}),
+            400,
+            "The card is already expired.",
+        ),
+        (
+            json!({"endpoint": "payment_methods", "kind": "status", "status": 418}),
+            418,
+            "api_error",
+        ),
+    ] {
+        sb.fault(fault).await;
+        let r = sb
+            .request(Method::POST, PK, "/v1/payment_methods")
+            .json(&card("4343434343434345", "123"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status().as_u16(), status);
+        let body = r.text().await.unwrap();
+        assert!(body.contains(needle), "{body}");
+    }
+    assert_eq!(
+        sb.stats().await["tokenizations"],
+        0,
+        "faulted calls are not processed"
+    );
+}

@@ -1,0 +1,40 @@
+// Type tests of the loader API (`sealcard`): compiled with `tsc --noEmit` under `strict`.
+import { loadSealCard, type ChangeEvent, type ErrorCode, type SealCardError } from 'sealcard';
+
+async function checkout(): Promise<void> {
+  const sealcard = await loadSealCard({ publicKey: 'pk_test_x', acceptedBrands: ['visa', 'american-express'] });
+  // @ts-expect-error — brand ids are a closed union
+  await loadSealCard({ publicKey: 'pk_test_x', acceptedBrands: ['amex'] });
+  // @ts-expect-error — the key is required
+  await loadSealCard({});
+  const card = sealcard.mount('#card', { mode: 'isolated', style: { color: '#111' }, messages: { expired: 'Old card' } });
+  // @ts-expect-error — only the two modes exist
+  sealcard.mount('#card', { mode: 'popup' });
+  card.on('change', (e: ChangeEvent) => {
+    const complete: boolean = e.complete;
+    const code: ErrorCode | undefined = e.error?.code;
+    void [complete, code];
+  });
+  // @ts-expect-error — unknown events are refused
+  card.on('keypress', () => undefined);
+  card.on('loaderror', ({ error }) => {
+    const retry: boolean = error.retryable;
+    void retry;
+  });
+  const result = await card.createPaymentMethod({ billing: { name: 'Juan', address: { country: 'PH' } } });
+  if (result.error) {
+    const e: SealCardError = result.error;
+    const api: string | undefined = e.apiCode;
+    void api;
+  } else {
+    const id: string = result.paymentMethod.id;
+    void id;
+  }
+  const paid = await card.confirmPayment('pi_x_client_y', { returnUrl: 'https://shop.example/done' });
+  if (!paid.error) {
+    const status: 'succeeded' | 'awaiting_capture' | 'processing' | 'awaiting_next_action' = paid.status;
+    void status;
+  }
+  card.destroy();
+}
+void checkout;
