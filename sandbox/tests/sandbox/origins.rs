@@ -102,7 +102,14 @@ async fn the_merchant_origin_serves_pages_and_the_checkout_back_end() {
         .collect();
     assert_eq!(
         keys,
-        ["clientKey", "amount", "currency", "publicKey", "apiBase"]
+        [
+            "clientKey",
+            "amount",
+            "currency",
+            "publicKey",
+            "apiBase",
+            "frameUrl"
+        ]
     );
     assert_eq!(checkout["amount"], 149900);
     assert_eq!(checkout["currency"], "PHP");
@@ -176,7 +183,7 @@ async fn the_frame_origin_serves_with_its_policy() {
         "default-src 'none'".to_string(),
         "script-src 'self' 'wasm-unsafe-eval'".to_string(),
         "style-src 'self'".to_string(),
-        format!("connect-src http://localhost:{api_port} http://127.0.0.1:{api_port};"),
+        format!("connect-src 'self' http://localhost:{api_port} http://127.0.0.1:{api_port};"),
         format!("http://localhost:{merchant_port}"),
         "base-uri 'none'".to_string(),
         "form-action 'none'".to_string(),
@@ -321,4 +328,53 @@ async fn the_load_generator_reports_and_stays_on_loopback() {
         .unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("non-loopback"));
+}
+
+#[tokio::test]
+async fn the_merchant_origin_hosts_the_sealcard_files_and_the_inline_page_policy() {
+    let (pages, assets) = (site_dir(), site_dir());
+    std::fs::write(assets.join("sealcard.js"), "window.SealCard = {};").unwrap();
+    std::fs::write(pages.join("inline.html"), "<!doctype html><title>i</title>").unwrap();
+    let (p, a) = (pages.clone(), assets.clone());
+    let sb = Sandbox::with(move |c| {
+        c.merchant = Some(Site { port: 0, dir: p });
+        c.merchant_assets = Some(a);
+    })
+    .await;
+    let merchant = format!("http://{}", sb.running.merchant_addr.unwrap());
+    for path in [
+        "/sealcard.js",
+        "/sealcard/sealcard.js",
+        "/sealcard/core.wasm",
+    ] {
+        let r = sb
+            .client
+            .get(format!("{merchant}{path}"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK, "{path}");
+    }
+    let csp = |path: &'static str| {
+        let client = sb.client.clone();
+        let url = format!("{merchant}{path}");
+        async move {
+            let r = client.get(url).send().await.unwrap();
+            r.headers()["content-security-policy"]
+                .to_str()
+                .unwrap()
+                .to_string()
+        }
+    };
+    assert!(csp("/inline.html")
+        .await
+        .contains("script-src 'self' 'wasm-unsafe-eval';"));
+    let strict = csp("/").await;
+    assert!(
+        strict.contains("script-src 'self';") && !strict.contains("wasm"),
+        "{strict}"
+    );
+    for dir in [pages, assets] {
+        let _ = std::fs::remove_dir_all(dir);
+    }
 }
