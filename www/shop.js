@@ -27,10 +27,12 @@ async function main() {
     apiBase: checkout.apiBase,
     frameUrl: checkout.frameUrl,
   });
+  const mountedAt = performance.now();
   const card = sealcard.mount('#card', { mode });
   card.on('ready', () => {
     button.disabled = false;
     document.body.dataset.ready = 'true';
+    document.body.dataset.readyMs = String(Math.round(performance.now() - mountedAt));
   });
   card.on('loaderror', (e) => show(e.error.message, true));
   form.addEventListener('submit', async (event) => {

@@ -106,6 +106,30 @@ for (const name of BROWSERS) {
       await page.close();
     });
 
+    test('load() refuses a secret key before any request or frame; remounting is safe', async () => {
+      const page = await browser.newPage();
+      await openCheckout(page);
+      console.log(`# ${name}: mount to ready ${await page.evaluate('document.body.dataset.readyMs')} ms`);
+      const requests = page.requests.length;
+      const refused = await page.evaluate(`SealCard.load({ publicKey: 'sk_test_sandbox' }).then(
+        () => 'loaded', (e) => [e.type, e.code, e.message.includes('sk_test') ? 'echoed' : 'not echoed'].join(' '))`);
+      assert.equal(refused, 'configuration_error secret_key_forbidden not echoed');
+      assert.equal(page.requests.length, requests, 'no request');
+      assert.equal(await page.evaluate(`document.querySelectorAll('iframe').length`), 1, 'no new frame');
+      // Mount, destroy, mount — twice, as React StrictMode does — then pay with the last one.
+      const outcomeText = await page.evaluate(`(async () => {
+        const host = document.createElement('div');
+        document.body.append(host);
+        const sc = await SealCard.load({ publicKey: 'pk_test_sandbox', apiBase: '${sandbox.api}/v1', frameUrl: '${sandbox.frame}/frame/frame.html' });
+        for (let i = 0; i < 2; i++) sc.mount(host).destroy();
+        const card = sc.mount(host);
+        await new Promise((resolve) => card.on('ready', resolve));
+        return [document.querySelectorAll('iframe').length, host.querySelectorAll('iframe').length].join(' ');
+      })()`);
+      assert.equal(outcomeText, '2 1', 'one frame per live mount');
+      await page.close();
+    });
+
     test('3-D Secure: authorize in the modal', async () => {
       const page = await browser.newPage();
       await openCheckout(page);
