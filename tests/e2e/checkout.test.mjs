@@ -251,3 +251,25 @@ for (const name of BROWSERS) {
     });
   });
 }
+
+test('the sealcard-proof command passes on the demo checkout', async () => {
+  const { execFile } = await import('node:child_process');
+  const run = (/** @type {string[]} */ args) =>
+    new Promise((resolve) => {
+      execFile(process.execPath, [join(root, 'proof', 'cli.mjs'), ...args], { timeout: 120000 }, (error, stdout) =>
+        resolve({ code: error ? (error.code ?? 1) : 0, stdout }),
+      );
+    });
+  const ok = /** @type {{ code: number, stdout: string }} */ (
+    await run(['--url', `${sandbox.merchant}/`, '--api-origin', sandbox.api, '--browser', 'chromium', '--wait-ms', '3000'])
+  );
+  assert.equal(ok.code, 0, ok.stdout);
+  assert.match(ok.stdout, /chromium: 1 request\(s\) carried the card/);
+  assert.match(ok.stdout, /no card digit beyond the BIN and last 4/);
+  // Told that the API is elsewhere, it reports the request that carried the card as a leak.
+  const leak = /** @type {{ code: number, stdout: string }} */ (
+    await run(['--url', `${sandbox.merchant}/`, '--api-origin', 'https://api.paymongo.com', '--browser', 'chromium', '--wait-ms', '3000'])
+  );
+  assert.equal(leak.code, 1, leak.stdout);
+  assert.match(leak.stdout, /LEAK request body to http:\/\/localhost:18082/);
+});
