@@ -8,34 +8,47 @@
 //   dist/sri.json    { "<path under dist/>": "sha384-…" } for every shipped file
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { shrink } from './wasm-shrink.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'dist');
+// SEALCARD_DIST builds elsewhere (to compare builds without touching dist/).
+const dist = process.env.SEALCARD_DIST ?? join(root, 'dist');
+// Built beside dist/ and swapped in at the end, so dist/ is never half-built for long.
+const staging = `${dist}.building`;
 const target = process.env.CARGO_TARGET_DIR ?? join(root, 'target');
 const cargoHome = process.env.CARGO_HOME ?? join(homedir(), '.cargo');
+const toolEnv = { ...process.env, PATH: `${join(cargoHome, 'bin')}:${process.env.PATH}` };
 const wasmOpt = join(root, 'node_modules', '.bin', 'wasm-opt');
+const esbuild = join(root, 'node_modules', '.bin', 'esbuild');
+const minify = ['--minify', '--target=es2020', '--legal-comments=none', '--charset=utf8'];
 
 function run(cmd, args, env = {}) {
   execFileSync(cmd, args, {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, PATH: `${join(cargoHome, 'bin')}:${process.env.PATH}`, ...env },
+    env: { ...toolEnv, ...env },
   });
 }
 
-// Absolute paths would end up in the wasm (panic locations): map them to fixed names so two
-// checkouts of one commit build the same bytes.
+// Source paths end up in the wasm (panic locations): map them to short fixed names, so two
+// checkouts of one commit build the same bytes and the paths cost a few bytes each.
+const rustcCommit = /commit-hash: (\w+)/.exec(execFileSync('rustc', ['-vV'], { encoding: 'utf8', env: toolEnv }))?.[1];
+// Each registry's sources (crates.io: registry/src/index.crates.io-<hash>/<crate>-<version>/).
+const registrySources = join(cargoHome, 'registry', 'src');
+const registries = existsSync(registrySources) ? readdirSync(registrySources) : [];
 const rustflags = [
-  `--remap-path-prefix=${root}=/sealcard`,
-  `--remap-path-prefix=${join(cargoHome, 'registry')}=/cargo/registry`,
-  `--remap-path-prefix=${join(cargoHome, 'git')}=/cargo/git`,
+  `--remap-path-prefix=${root}=`,
+  ...registries.map((name) => `--remap-path-prefix=${join(registrySources, name)}=`),
+  `--remap-path-prefix=${join(cargoHome, 'git')}=git`,
+  ...(rustcCommit ? [`--remap-path-prefix=/rustc/${rustcCommit}/library=`] : []),
 ].join(' ');
 
-/** Builds the crate with `features` for wasm32 and runs wasm-bindgen + wasm-opt into `outDir`. */
+/** Builds the crate with `features` for wasm32 and runs wasm-bindgen, the size passes of
+ * scripts/wasm-shrink.mjs and wasm-opt into `outDir`; the glue is minified. */
 function buildWasm({ features, outName, outDir }) {
   run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--lib', '--features', features], {
     RUSTFLAGS: rustflags,
@@ -44,9 +57,16 @@ function buildWasm({ features, outName, outDir }) {
   const bindgenDir = join(target, 'wasm-bindgen', outName);
   rmSync(bindgenDir, { recursive: true, force: true });
   run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', bindgenDir, '--out-name', outName, raw]);
+  const shrunk = shrink(
+    readFileSync(join(bindgenDir, `${outName}_bg.wasm`)),
+    readFileSync(join(bindgenDir, `${outName}.js`), 'utf8'),
+    `./${outName}_bg.js`,
+  );
+  writeFileSync(join(bindgenDir, `${outName}_shrunk.wasm`), shrunk.wasm);
+  writeFileSync(join(bindgenDir, `${outName}_shrunk.js`), shrunk.glue);
   mkdirSync(outDir, { recursive: true });
-  run(wasmOpt, ['-Oz', '--strip-debug', '--strip-producers', join(bindgenDir, `${outName}_bg.wasm`), '-o', join(outDir, `${outName}_bg.wasm`)]);
-  copyFileSync(join(bindgenDir, `${outName}.js`), join(outDir, `${outName}.js`));
+  run(wasmOpt, ['-Oz', '--converge', '--strip-debug', '--strip-producers', join(bindgenDir, `${outName}_shrunk.wasm`), '-o', join(outDir, `${outName}_bg.wasm`)]);
+  run(esbuild, [join(bindgenDir, `${outName}_shrunk.js`), ...minify, '--format=esm', '--log-level=warning', `--outfile=${join(outDir, `${outName}.js`)}`]);
 }
 
 function copyInto(fromDir, toDir, names) {
@@ -60,28 +80,34 @@ function listFiles(dir) {
   });
 }
 
-function writeSri() {
+function writeSri(dir) {
   const sri = {};
-  for (const file of listFiles(dist).sort()) {
-    const name = relative(dist, file).split(sep).join('/');
+  for (const file of listFiles(dir).sort()) {
+    const name = relative(dir, file).split(sep).join('/');
     if (name === 'sri.json') continue;
     sri[name] = `sha384-${createHash('sha384').update(readFileSync(file)).digest('base64')}`;
   }
-  writeFileSync(join(dist, 'sri.json'), `${JSON.stringify(sri, null, 2)}\n`);
+  writeFileSync(join(dir, 'sri.json'), `${JSON.stringify(sri, null, 2)}\n`);
   return sri;
 }
 
-rmSync(dist, { recursive: true, force: true });
-const validateDir = join(dist, 'validate');
+rmSync(staging, { recursive: true, force: true });
+const validateDir = join(staging, 'validate');
 buildWasm({ features: 'validate', outName: 'sealcard_validate', outDir: validateDir });
 copyInto('js/validate', validateDir, ['api.js', 'index.js', 'node.js', 'index.d.ts']);
-const frameDir = join(dist, 'frame');
+const frameDir = join(staging, 'frame');
 buildWasm({ features: 'widget', outName: 'sealcard_fields', outDir: frameDir });
-copyInto('js/frame', frameDir, ['fields.js', 'frame.html', 'frame.css', 'frame.js']);
-const esbuild = join(root, 'node_modules', '.bin', 'esbuild');
-const minify = ['--bundle', '--minify', '--target=es2020', '--legal-comments=none', '--charset=utf8'];
-run(esbuild, ['js/loader/loader.js', ...minify, '--format=esm', `--outfile=${join(dist, 'index.js')}`]);
-run(esbuild, ['js/loader/script.js', ...minify, '--format=iife', `--outfile=${join(dist, 'sealcard.js')}`]);
-copyFileSync(join(root, 'js/loader/index.d.ts'), join(dist, 'index.d.ts'));
-const sri = writeSri();
-console.log(`built dist/ (${Object.keys(sri).length} files, hashes in dist/sri.json)`);
+// The frame's own page files, minified one by one (each stays a module of its own: inline mode
+// imports fields.js from the fields origin).
+copyFileSync(join(root, 'js/frame/frame.html'), join(frameDir, 'frame.html'));
+for (const name of ['fields.js', 'frame.js', 'frame.css']) {
+  run(esbuild, [join('js/frame', name), ...minify, ...(name.endsWith('.js') ? ['--format=esm'] : []), '--log-level=warning', `--outfile=${join(frameDir, name)}`]);
+}
+const bundle = ['--bundle', ...minify, '--log-level=warning'];
+run(esbuild, ['js/loader/loader.js', ...bundle, '--format=esm', `--outfile=${join(staging, 'index.js')}`]);
+run(esbuild, ['js/loader/script.js', ...bundle, '--format=iife', `--outfile=${join(staging, 'sealcard.js')}`]);
+copyFileSync(join(root, 'js/loader/index.d.ts'), join(staging, 'index.d.ts'));
+const sri = writeSri(staging);
+rmSync(dist, { recursive: true, force: true });
+renameSync(staging, dist);
+console.log(`built ${relative(root, dist) || dist}/ (${Object.keys(sri).length} files, hashes in sri.json)`);

@@ -1,19 +1,21 @@
 #!/usr/bin/env node
 // npm run size: raw / gzip / brotli bytes of every shipped artifact in dist/, with totals per
-// deliverable and the budgets of DESIGN §6. Exits non-zero when a hard limit is exceeded.
+// deliverable against the budgets: the loader ≤ 3 KB gzip and the frame payload (everything the
+// frame downloads: page, scripts, glue, wasm) ≤ 40 KB gzip are hard limits, and the build fails
+// above them (exit status 1; `--report` only reports); the frame aims at 25 KB.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'dist');
+const dist = process.env.SEALCARD_DIST ?? join(root, 'dist');
 
-/** Deliverables: which files a browser downloads for each, and the gzip hard limit. */
+/** Deliverables: which files a browser downloads for each, the gzip hard limit and the aim. */
 const GROUPS = [
-  { name: 'merchant page (loader)', test: (f) => f === 'sealcard.js', limit: 3 * 1024 },
-  { name: 'frame (page + glue + wasm)', test: (f) => f.startsWith('frame/') && !f.endsWith('.d.ts'), limit: 40 * 1024 },
-  { name: 'sealcard/validate (browser)', test: (f) => f.startsWith('validate/') && !/(\.d\.ts|node\.js)$/.test(f), limit: null },
+  { name: 'merchant page (loader)', test: (f) => f === 'sealcard.js', limit: 3 * 1024, aim: null },
+  { name: 'frame (page + glue + wasm)', test: (f) => f.startsWith('frame/') && !f.endsWith('.d.ts'), limit: 40 * 1024, aim: 25 * 1024 },
+  { name: 'sealcard/validate (browser)', test: (f) => f.startsWith('validate/') && !/(\.d\.ts|node\.js)$/.test(f), limit: null, aim: null },
 ];
 
 function listFiles(dir) {
@@ -47,17 +49,21 @@ const out = [line(['artifact', 'raw', 'gzip', 'brotli']), line(['---', '---:', '
 for (const r of rows) out.push(line([r.name, kb(r.raw), kb(r.gzip), kb(r.brotli)]));
 
 let over = false;
-const totals = [line(['deliverable', 'raw', 'gzip', 'brotli', 'gzip limit']), line(['---', '---:', '---:', '---:', '---'])];
+const totals = [
+  line(['deliverable', 'raw', 'gzip', 'brotli', 'gzip limit', 'gzip aim']),
+  line(['---', '---:', '---:', '---:', '---', '---']),
+];
 for (const g of GROUPS) {
   const members = rows.filter((r) => g.test(r.name));
   if (members.length === 0) continue;
   const sum = (k) => members.reduce((s, r) => s + r[k], 0);
   const ok = g.limit === null || sum('gzip') <= g.limit;
   over ||= !ok;
-  totals.push(line([g.name, kb(sum('raw')), kb(sum('gzip')), kb(sum('brotli')), g.limit === null ? '—' : `${kb(g.limit)} ${ok ? 'ok' : 'OVER'}`]));
+  const aim = g.aim === null ? '—' : sum('gzip') <= g.aim ? `${kb(g.aim)} met` : `${kb(g.aim)}: ${kb(sum('gzip') - g.aim)} to go`;
+  totals.push(line([g.name, kb(sum('raw')), kb(sum('gzip')), kb(sum('brotli')), g.limit === null ? '—' : `${kb(g.limit)} ${ok ? 'ok' : 'OVER'}`, aim]));
 }
 console.log([...out, '', ...totals].join('\n'));
 if (over) {
-  console.error('size: a deliverable is over its hard limit');
+  console.error('size: a deliverable is over its hard limit (see OVER above)');
   if (!process.argv.includes('--report')) process.exit(1);
 }

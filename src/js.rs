@@ -1,7 +1,18 @@
 //! The `sealcard/validate` JS module: the core's validators through wasm-bindgen.
 //!
-//! Results are plain JS objects built field by field (no serde in this module). Argument
-//! checking, the default `today` and freezing happen in the module's JS entry.
+//! The keystroke path crosses the boundary with numbers, not objects: each validator returns
+//! its verdict packed in a `u32`, and the module's JS entry (`js/validate/api.js`) unpacks it
+//! into the documented object, with the brand ids and error objects it read once at start-up
+//! (`brands()`, `errors()`). Building a JS object field by field from wasm costs a string
+//! conversion and a `Reflect.set` per field — several times the validation itself.
+//!
+//! Packing: bit 0 `valid`, bit 1 `potentiallyValid`, bits 2–7 the error (its index in
+//! [`ErrorCode::ALL`] + 1; 0 for none), and from bit 8 what the validator adds: the brand
+//! (index in [`BRANDS`] + 1; 0 for none) or the month (bits 8–11) and year (bits 12–25).
+//!
+//! The functions returning objects build the same objects in Rust, for Rust callers.
+
+use std::cell::Cell;
 
 use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
@@ -11,6 +22,72 @@ use crate::{BrandId, ErrorCode, Locale, YearMonth, BRANDS};
 
 fn error_object(code: ErrorCode) -> Object {
     crate::jsobj::error_object(code, Locale::En, None)
+}
+
+/// The two flags and the error of a verdict, packed.
+fn pack(valid: bool, potentially_valid: bool, error: Option<ErrorCode>) -> u32 {
+    let error = error
+        .and_then(|code| ErrorCode::ALL.iter().position(|&c| c == code))
+        .map_or(0, |i| i as u32 + 1);
+    u32::from(valid) | u32::from(potentially_valid) << 1 | error << 2
+}
+
+/// `validateNumber(value)`, packed; the brand from bit 8.
+#[wasm_bindgen(js_name = validateNumber)]
+pub fn validate_number_packed(value: &str) -> u32 {
+    let v = crate::validate_number(value);
+    let brand = v.brand.map_or(0, |b| b.id as u32 + 1);
+    pack(v.valid, v.potentially_valid, v.error) | brand << 8
+}
+
+/// `validateExpiry(value, year, month)`, packed; month and year from bit 8 once both are known.
+#[wasm_bindgen(js_name = validateExpiry)]
+pub fn validate_expiry_packed(value: &str, year: u16, month: u8) -> u32 {
+    let v = crate::validate_expiry(value, YearMonth { year, month });
+    let date = match (v.month, v.year) {
+        (Some(m), Some(y)) => u32::from(m) << 8 | u32::from(y) << 12,
+        _ => 0,
+    };
+    pack(v.valid, v.potentially_valid, v.error) | date
+}
+
+/// `validateCvc(value, brand?)`, packed; an unknown brand id is treated as no brand (the JS
+/// entry rejects unknown ids before calling).
+#[wasm_bindgen(js_name = validateCvc)]
+pub fn validate_cvc_packed(value: &str, brand: Option<String>) -> u32 {
+    let brand = brand
+        .as_deref()
+        .and_then(BrandId::parse)
+        .map(BrandId::brand);
+    let v = crate::validate_cvc(value, brand);
+    pack(v.valid, v.potentially_valid, v.error)
+}
+
+thread_local! {
+    static CARET: Cell<u32> = const { Cell::new(0) };
+}
+
+/// `formatNumber(value, caret)`'s value; its caret is then `formatCaret()`.
+#[wasm_bindgen(js_name = formatNumber)]
+pub fn format_number_value(value: &str, caret: u32) -> String {
+    let f = crate::format_number(value, caret as usize);
+    CARET.with(|c| c.set(f.caret as u32));
+    f.value
+}
+
+/// The caret of the last `formatNumber`.
+#[wasm_bindgen(js_name = formatCaret)]
+pub fn format_caret() -> u32 {
+    CARET.with(Cell::get)
+}
+
+/// `errors()` → the error object of every code, in the order of [`ErrorCode::ALL`].
+#[wasm_bindgen]
+pub fn errors() -> Array {
+    ErrorCode::ALL
+        .iter()
+        .map(|&code| JsValue::from(error_object(code)))
+        .collect()
 }
 
 fn verdict(valid: bool, potentially_valid: bool, error: Option<ErrorCode>) -> Object {
@@ -23,8 +100,7 @@ fn verdict(valid: bool, potentially_valid: bool, error: Option<ErrorCode>) -> Ob
     o
 }
 
-/// `validateNumber(value)` → `{ brand, valid, potentiallyValid, error? }`.
-#[wasm_bindgen(js_name = validateNumber)]
+/// `{ brand, valid, potentiallyValid, error? }`, as `validateNumber` in JS.
 pub fn validate_number(value: &str) -> Object {
     let v = crate::validate_number(value);
     let o = Object::new();
@@ -41,8 +117,7 @@ pub fn validate_number(value: &str) -> Object {
     o
 }
 
-/// `validateExpiry(value, year, month)` → `{ valid, potentiallyValid, month?, year?, error? }`.
-#[wasm_bindgen(js_name = validateExpiry)]
+/// `{ valid, potentiallyValid, error?, month?, year? }`, as `validateExpiry` in JS.
 pub fn validate_expiry(value: &str, year: u16, month: u8) -> Object {
     let v = crate::validate_expiry(value, YearMonth { year, month });
     let o = verdict(v.valid, v.potentially_valid, v.error);
@@ -53,9 +128,7 @@ pub fn validate_expiry(value: &str, year: u16, month: u8) -> Object {
     o
 }
 
-/// `validateCvc(value, brand?)` → `{ valid, potentiallyValid, error? }`; an unknown brand id
-/// is treated as no brand (the JS entry rejects unknown ids before calling).
-#[wasm_bindgen(js_name = validateCvc)]
+/// `{ valid, potentiallyValid, error? }`, as `validateCvc` in JS.
 pub fn validate_cvc(value: &str, brand: Option<String>) -> Object {
     let brand = brand
         .as_deref()
@@ -65,8 +138,7 @@ pub fn validate_cvc(value: &str, brand: Option<String>) -> Object {
     verdict(v.valid, v.potentially_valid, v.error)
 }
 
-/// `formatNumber(value, caret)` → `{ value, caret }`.
-#[wasm_bindgen(js_name = formatNumber)]
+/// `{ value, caret }`, as `formatNumber` in JS.
 pub fn format_number(value: &str, caret: u32) -> Object {
     let f = crate::format_number(value, caret as usize);
     let o = Object::new();
@@ -79,7 +151,8 @@ fn numbers(values: &[u8]) -> Array {
     values.iter().map(|&v| JsValue::from(v)).collect()
 }
 
-/// `brands()` → `[{ id, name, lengths, gaps, cvcLength, cvcName, luhn }]`, in detection order.
+/// `brands()` → `[{ id, name, lengths, gaps, cvcLength, cvcName, luhn }]`, in detection order
+/// (the order of the packed brand indexes).
 #[wasm_bindgen]
 pub fn brands() -> Array {
     BRANDS

@@ -13,6 +13,7 @@ pub fn set(target: &Object, key: &str, value: impl Into<JsValue>) {
 }
 
 /// `target[key]`, or `undefined`.
+#[cfg(feature = "widget")]
 pub fn get(target: &JsValue, key: &str) -> JsValue {
     if !target.is_object() {
         return JsValue::UNDEFINED;

@@ -17,6 +17,9 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_op_in_unsafe_fn)]
 
+// The wasm builds' allocator (its logic is tested on the host too).
+#[cfg(any(target_arch = "wasm32", test))]
+mod alloc;
 mod brand;
 mod cvc;
 mod digits;
@@ -29,6 +32,7 @@ mod luhn;
 mod messages;
 mod number;
 mod paymongo;
+mod search;
 
 #[cfg(all(target_arch = "wasm32", feature = "validate"))]
 pub mod js;

@@ -3,6 +3,7 @@
 //! Pure: the browser layer extracts the fields from the JSON and calls these.
 
 use crate::error::{ErrorCode, Field};
+use crate::search::{contains, contains_ignore_ascii_case, find};
 
 /// One object of PayMongo's `{"errors":[…]}` envelope.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -72,7 +73,7 @@ pub fn field_of(item: &ApiErrorItem<'_>) -> Option<Field> {
 }
 
 fn says_expired(item: &ApiErrorItem<'_>) -> bool {
-    item.detail.to_ascii_lowercase().contains("expired") || item.code == "card_expired"
+    contains_ignore_ascii_case(item.detail, "expired") || item.code == "card_expired"
 }
 
 /// Maps a non-success HTTP answer to an error. `errors` holds the parsed envelope: `None` when
@@ -124,7 +125,10 @@ pub fn failure_for(status: u16, errors: Option<&[ApiErrorItem<'_>]>) -> ApiFailu
 
 /// The id of the Payment Intent of a client key: `pi_abc_client_xyz` → `pi_abc`.
 pub fn intent_id_of_client_key(client_key: &str) -> Option<&str> {
-    let (id, secret) = client_key.split_once("_client_")?;
+    const SEPARATOR: &str = "_client_";
+    let at = find(client_key, SEPARATOR)?;
+    let id = client_key.get(..at)?;
+    let secret = client_key.get(at + SEPARATOR.len()..)?;
     let ok_id = id.len() > 3
         && id.starts_with("pi_")
         && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
@@ -183,7 +187,7 @@ impl IntentStatus {
 /// The error for a payment that ended back in `awaiting_payment_method` with PayMongo's
 /// `failed_code` (and `sub_code`): a decline, or 3-D Secure not completed.
 pub fn decline_for(failed_code: &str, sub_code: Option<&str>) -> ApiFailure {
-    let code = if failed_code.contains("authentication") || failed_code.contains("3ds") {
+    let code = if contains(failed_code, "authentication") || contains(failed_code, "3ds") {
         ErrorCode::AuthenticationIncomplete
     } else {
         ErrorCode::CardDeclined

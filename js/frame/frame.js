@@ -43,10 +43,14 @@ function pick(/** @type {any} */ o, /** @type {string[]} */ keys) {
   return out;
 }
 
+/** The fields module, compiling from the start (the merchant's `init` comes a round trip later). */
+/** @type {ReturnType<typeof loadFields> | undefined} */
+let fields;
+
 async function init(/** @type {any} */ config, /** @type {any} */ options) {
   if (field) return;
   try {
-    const { mountCardField } = await loadFields();
+    const { mountCardField } = await (fields ?? loadFields());
     const host = document.getElementById('fields');
     field = mountCardField(host, pick(config, ['publicKey', 'apiBase', 'locale', 'acceptedBrands', 'timeout', 'messages']), pick(options, ['style', 'labels', 'placeholders', 'showName', 'locale', 'messages']));
   } catch (e) {
@@ -109,6 +113,9 @@ async function onMessage(/** @type {MessageEvent} */ e) {
 }
 
 if (trustedParent()) {
+  fields = loadFields();
+  // A failure shows when `init` awaits it, as a `loaderror`.
+  fields?.catch(() => undefined);
   addEventListener('message', (e) => void onMessage(e));
   post({ type: 'hello' });
 }

@@ -14,12 +14,7 @@ const MSG = 'sealcard';
  * @returns {Error & { type: string, code: string, retryable: boolean }}
  */
 function failure(type, code, message, retryable = false) {
-  const e = /** @type {any} */ (new Error(message));
-  e.name = 'SealCardError';
-  e.type = type;
-  e.code = code;
-  e.retryable = retryable;
-  return e;
+  return Object.assign(new Error(message), { name: 'SealCardError', type, code, retryable });
 }
 
 const config_ = (/** @type {string} */ code, /** @type {string} */ message) =>
@@ -27,7 +22,7 @@ const config_ = (/** @type {string} */ code, /** @type {string} */ message) =>
 
 /** @param {string} host */
 function isLoopback(host) {
-  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+  return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
 /** The same key rules as the Rust core (src/key.rs); the frame checks again. */
@@ -35,7 +30,7 @@ function checkKey(/** @type {unknown} */ key) {
   if (typeof key === 'string' && /^\s*["']?(sk|rk)_/.test(key)) {
     throw config_('secret_key_forbidden', 'A secret key must never be used in a browser. Use your public key (pk_…) and keep the secret key on your server.');
   }
-  const m = typeof key === 'string' && key.length <= 256 ? /^pk_(test|live)_[A-Za-z0-9_]+$/.exec(key) : null;
+  const m = typeof key === 'string' && key.length <= 256 ? /^pk_(test|live)_\w+$/.exec(key) : null;
   if (!m) throw config_('invalid_public_key', 'The key is not a valid PayMongo public key (pk_test_… or pk_live_…).');
   return m[1] === 'live';
 }
@@ -70,16 +65,9 @@ export async function loadSealCard(config) {
   const api = checkUrl('apiBase', c.apiBase ?? DEFAULT_API, live).href.replace(/\/+$/, '');
   let frameUrl = c.frameUrl;
   if (frameUrl === undefined && scriptSrc) frameUrl = new URL('frame/frame.html', scriptSrc).href;
-  if (frameUrl === undefined) throw config_('invalid_option', 'frameUrl is required: the address of frame/frame.html on your fields origin.');
+  if (frameUrl === undefined) throw config_('invalid_option', 'frameUrl is required: frame/frame.html on your fields origin.');
   const frame = checkUrl('frameUrl', frameUrl, live);
-  const settings = {
-    publicKey: c.publicKey,
-    apiBase: api,
-    locale: c.locale,
-    acceptedBrands: c.acceptedBrands,
-    timeout: c.timeout,
-    messages: c.messages,
-  };
+  const settings = { ...plain(c, ['publicKey', 'locale', 'acceptedBrands', 'timeout', 'messages']), apiBase: api };
   return Object.freeze({
     /** @param {string | Element} target @param {any} [options] */
     mount(target, options = {}) {
@@ -89,7 +77,7 @@ export async function loadSealCard(config) {
       if (mode === 'inline') return mountInline(el, frame, settings, options);
       if (mode !== 'isolated') throw config_('invalid_option', "mode must be 'isolated' or 'inline'.");
       if (frame.origin === location.origin) {
-        throw config_('invalid_option', 'frameUrl must be on another origin than this page, or the frame isolates nothing.');
+        throw config_('invalid_option', 'frameUrl must be on another origin than this page.');
       }
       return mountIsolated(el, frame, settings, options);
     },
@@ -146,12 +134,10 @@ function threeDSecure(/** @type {string} */ url) {
     const box = document.createElement('div');
     const frame = document.createElement('iframe');
     const cancel = document.createElement('button');
-    const s = (/** @type {HTMLElement} */ el, /** @type {Record<string,string>} */ css) => {
-      for (const [k, v] of Object.entries(css)) el.style.setProperty(k, v);
-    };
-    s(overlay, { position: 'fixed', inset: '0', background: 'rgba(15,20,30,.6)', display: 'flex', 'align-items': 'center', 'justify-content': 'center', 'z-index': '2147483647' });
-    s(box, { background: '#fff', 'border-radius': '8px', padding: '12px', width: 'min(480px,96vw)', display: 'flex', 'flex-direction': 'column', gap: '8px' });
-    s(frame, { border: '0', width: '100%', height: 'min(600px,80vh)' });
+    // Styles go through the CSSOM, which a strict style-src allows (a style attribute it does not).
+    overlay.style.cssText = 'position:fixed;inset:0;background:rgba(15,20,30,.6);display:flex;align-items:center;justify-content:center;z-index:2147483647';
+    box.style.cssText = 'background:#fff;border-radius:8px;padding:12px;width:min(480px,96vw);display:flex;flex-direction:column;gap:8px';
+    frame.style.cssText = 'border:0;width:100%;height:min(600px,80vh)';
     box.setAttribute('role', 'dialog');
     box.setAttribute('aria-modal', 'true');
     box.setAttribute('aria-label', 'Confirm your payment with your bank');
@@ -242,10 +228,8 @@ function mountIsolated(/** @type {Element} */ el, /** @type {URL} */ frameUrl, /
   iframe.src = url.href;
   iframe.title = 'Secure card payment input';
   // 'payment' only: Chromium rejects an 'autofill' feature as unknown and warns in the console.
-  iframe.setAttribute('allow', 'payment');
-  for (const [k, v] of Object.entries({ border: '0', width: '100%', height: '0', display: 'block', overflow: 'hidden' })) {
-    iframe.style.setProperty(k, v);
-  }
+  iframe.allow = 'payment';
+  iframe.style.cssText = 'border:0;width:100%;height:0;display:block;overflow:hidden';
   /** @type {any} */
   let state;
   let ready = false;
@@ -257,19 +241,15 @@ function mountIsolated(/** @type {Element} */ el, /** @type {URL} */ frameUrl, /
   const post = (/** @type {object} */ msg) => iframe.contentWindow?.postMessage({ [MSG]: channel, ...msg }, origin);
   const request = (/** @type {string} */ type, /** @type {object} */ body) =>
     new Promise((resolve) => {
+      if (!ready) return resolve({ error: loadFailed() });
       const id = ++seq;
       pending.set(id, resolve);
-      if (!ready) {
-        pending.delete(id);
-        resolve({ error: loadFailed() });
-        return;
-      }
       try {
         post({ type, id, ...body });
       } catch {
         // Options that cannot be sent (not plain data).
         pending.delete(id);
-        resolve({ error: failure('configuration_error', 'invalid_option', 'An option passed to sealcard is not valid.') });
+        resolve({ error: config_('invalid_option', 'An option passed to sealcard is not valid.') });
       }
     });
   const timer = setTimeout(() => {
@@ -278,7 +258,7 @@ function mountIsolated(/** @type {Element} */ el, /** @type {URL} */ frameUrl, /
   const { loadTimeout, mode, ...frameOptions } = options;
   const onMessage = (/** @type {MessageEvent} */ e) => {
     const d = e.data;
-    if (e.origin !== origin || e.source !== iframe.contentWindow || !d || typeof d !== 'object' || d[MSG] !== channel || typeof d.type !== 'string') return;
+    if (e.origin !== origin || e.source !== iframe.contentWindow || d?.[MSG] !== channel || typeof d.type !== 'string') return;
     switch (d.type) {
       case 'hello':
         post({ type: 'init', config: settings, options: frameOptions });
@@ -306,10 +286,9 @@ function mountIsolated(/** @type {Element} */ el, /** @type {URL} */ frameUrl, /
         events.emit('loaderror', { error: d.error });
         break;
       case 'nextAction':
-        threeDSecure(String(d.url)).then(
-          () => post({ type: 'nextActionDone', id: d.id, cancelled: false }),
-          () => post({ type: 'nextActionDone', id: d.id, cancelled: true }),
-        );
+        threeDSecure(String(d.url))
+          .then(() => false, () => true)
+          .then((cancelled) => post({ type: 'nextActionDone', id: d.id, cancelled }));
         break;
       case 'result': {
         const resolve = pending.get(d.id);

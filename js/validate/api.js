@@ -1,5 +1,6 @@
 // The sealcard/validate API over the wasm exports: argument checks, the default `today`,
-// frozen results of the brand table. Shared by the browser and Node entries.
+// frozen results of the brand table, and the verdicts unpacked from the numbers the wasm
+// returns. Shared by the browser and Node entries.
 
 /** @param {unknown} value @param {string} fn */
 function text(value, fn) {
@@ -34,23 +35,39 @@ export function makeApi(glue) {
     ),
   );
   const ids = new Set(brands.map((/** @type {{ id: string }} */ b) => b.id));
+  /** @type {object[]} */
+  const errors = glue.errors();
+  // The validators return their verdict packed in a number (see src/js.rs): bit 0 valid, bit 1
+  // potentiallyValid, bits 2–7 the error (its index + 1), from bit 8 the brand or the date.
+  /** @param {number} bits @param {object} o */
+  const withError = (bits, o) => {
+    const e = (bits >> 2) & 63;
+    if (e) /** @type {any} */ (o).error = { ...errors[e - 1] };
+    return o;
+  };
   return {
     brands,
     /** @param {string} value */
     validateNumber(value) {
-      return glue.validateNumber(text(value, 'validateNumber'));
+      const bits = glue.validateNumber(text(value, 'validateNumber'));
+      const brand = bits >>> 8;
+      return withError(bits, { brand: brand ? brands[brand - 1].id : null, valid: (bits & 1) === 1, potentiallyValid: (bits & 2) === 2 });
     },
     /** @param {string} value @param {{ year: number, month: number }} [today] */
     validateExpiry(value, today) {
       const t = month(today);
-      return glue.validateExpiry(text(value, 'validateExpiry'), t.year, t.month);
+      const bits = glue.validateExpiry(text(value, 'validateExpiry'), t.year, t.month);
+      const o = withError(bits, { valid: (bits & 1) === 1, potentiallyValid: (bits & 2) === 2 });
+      if (bits >>> 8) Object.assign(o, { month: (bits >>> 8) & 15, year: bits >>> 12 });
+      return o;
     },
     /** @param {string} value @param {string | null} [brand] */
     validateCvc(value, brand) {
       if (brand != null && !ids.has(brand)) {
         throw new TypeError('sealcard: validateCvc() got an unknown brand id; see `brands` for the ids');
       }
-      return glue.validateCvc(text(value, 'validateCvc'), brand ?? undefined);
+      const bits = glue.validateCvc(text(value, 'validateCvc'), brand ?? undefined);
+      return withError(bits, { valid: (bits & 1) === 1, potentiallyValid: (bits & 2) === 2 });
     },
     /** @param {string} value @param {number} [caret] */
     formatNumber(value, caret) {
@@ -59,7 +76,8 @@ export function makeApi(glue) {
       if (!Number.isInteger(at) || at < 0) {
         throw new RangeError('sealcard: formatNumber() expects the caret as a non-negative integer');
       }
-      return glue.formatNumber(value, Math.min(at, value.length));
+      const formatted = glue.formatNumber(value, Math.min(at, value.length));
+      return { value: formatted, caret: glue.formatCaret() };
     },
   };
 }

@@ -1,6 +1,7 @@
 //! Building the fields' DOM and their stylesheet. No `innerHTML`: every node is created and
 //! every text set as text.
 
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement};
 
@@ -27,26 +28,81 @@ color:var(--sealcard-label-color,#30313d);pointer-events:none}\
 .sealcard-sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;\
 clip:rect(0 0 0 0);white-space:nowrap;border:0}";
 
-/// Creates an element, as `T`.
-pub fn create<T: JsCast>(doc: &Document, tag: &str) -> Result<T, JsValue> {
-    doc.create_element(tag)?
-        .dyn_into::<T>()
-        .map_err(|_| JsValue::from_str("unexpected element type"))
+// DOM calls that cannot fail with this module's fixed arguments (valid tag, attribute and class
+// names; fresh nodes into our own elements), bound without web-sys's `catch`: no error path to
+// carry through every step of building the fields.
+#[wasm_bindgen]
+extern "C" {
+    /// A DOM node, as these calls see it.
+    type Dom;
+    #[wasm_bindgen(method, js_name = createElement)]
+    fn create_element(this: &Dom, tag: &str) -> HtmlElement;
+    #[wasm_bindgen(method, js_name = setAttribute)]
+    fn set_attribute(this: &Dom, name: &str, value: &str);
+    #[wasm_bindgen(method)]
+    fn append(this: &Dom, child: &Dom);
+    #[wasm_bindgen(method, getter, js_name = classList)]
+    fn class_list(this: &Dom) -> Dom;
+    #[wasm_bindgen(method)]
+    fn toggle(this: &Dom, token: &str, force: bool) -> bool;
+    #[wasm_bindgen(method, js_name = focus)]
+    fn focus_it(this: &Dom);
+    #[wasm_bindgen(method, getter, js_name = selectionStart)]
+    fn selection_start(this: &Dom) -> Option<u32>;
+    #[wasm_bindgen(method, getter, js_name = selectionEnd)]
+    fn selection_end(this: &Dom) -> Option<u32>;
+    #[wasm_bindgen(method, js_name = setSelectionRange)]
+    fn set_selection_range(this: &Dom, start: u32, end: u32);
+}
+
+/// `doc.createElement(tag)`.
+fn make(doc: &Document, tag: &str) -> HtmlElement {
+    doc.unchecked_ref::<Dom>().create_element(tag)
+}
+
+/// `el.setAttribute(name, value)`.
+pub fn set_attr(el: &Element, name: &str, value: &str) {
+    el.unchecked_ref::<Dom>().set_attribute(name, value);
+}
+
+/// `parent.append(child)`.
+pub fn add(parent: &Element, child: &Element) {
+    parent.unchecked_ref::<Dom>().append(child.unchecked_ref());
+}
+
+/// `el.classList.toggle(class, on)`.
+pub fn toggle_class(el: &Element, class: &str, on: bool) {
+    el.unchecked_ref::<Dom>().class_list().toggle(class, on);
+}
+
+/// `el.focus()`.
+pub fn focus(el: &HtmlElement) {
+    el.unchecked_ref::<Dom>().focus_it();
+}
+
+/// The selection of a text input, in UTF-16 units: `(selectionStart, selectionEnd)`.
+pub fn selection(input: &HtmlInputElement) -> (Option<u32>, Option<u32>) {
+    let dom = input.unchecked_ref::<Dom>();
+    (dom.selection_start(), dom.selection_end())
+}
+
+/// `input.setSelectionRange(at, at)`: the caret at `at`.
+pub fn set_caret(input: &HtmlInputElement, at: u32) {
+    input.unchecked_ref::<Dom>().set_selection_range(at, at);
 }
 
 /// Creates an element with a class.
-pub fn element(doc: &Document, tag: &str, class: &str) -> Result<HtmlElement, JsValue> {
-    let el: HtmlElement = create(doc, tag)?;
+pub fn element(doc: &Document, tag: &str, class: &str) -> HtmlElement {
+    let el = make(doc, tag);
     el.set_class_name(class);
-    Ok(el)
+    el
 }
 
 /// Sets attributes on an element.
-pub fn attrs(el: &Element, pairs: &[(&str, &str)]) -> Result<(), JsValue> {
+pub fn attrs(el: &Element, pairs: &[(&str, &str)]) {
     for (k, v) in pairs {
-        el.set_attribute(k, v)?;
+        set_attr(el, k, v);
     }
-    Ok(())
 }
 
 /// The nodes of one field: label, input and error text.
@@ -65,14 +121,13 @@ pub fn field(
     name: &str,
     autocomplete: &str,
     numeric: bool,
-) -> Result<FieldNodes, JsValue> {
-    let wrap = element(doc, "div", "sealcard-field")?;
-    wrap.class_list().add_1(&["sealcard-", name].concat())?;
+) -> FieldNodes {
+    let wrap = element(doc, "div", &["sealcard-field sealcard-", name].concat());
     let input_id = [id_prefix, "-", name].concat();
     let error_id = [id_prefix, "-", name, "-error"].concat();
-    let label = element(doc, "label", "")?;
-    label.set_attribute("for", &input_id)?;
-    let input: HtmlInputElement = create(doc, "input")?;
+    let label = element(doc, "label", "");
+    set_attr(&label, "for", &input_id);
+    let input: HtmlInputElement = make(doc, "input").unchecked_into();
     input.set_type("text");
     input.set_id(&input_id);
     attrs(
@@ -85,23 +140,23 @@ pub fn field(
             ("aria-invalid", "false"),
             ("aria-describedby", &error_id),
         ],
-    )?;
+    );
     if numeric {
-        input.set_attribute("inputmode", "numeric")?;
+        set_attr(&input, "inputmode", "numeric");
     }
-    let error = element(doc, "div", "sealcard-error")?;
+    let error = element(doc, "div", "sealcard-error");
     error.set_id(&error_id);
-    wrap.append_child(&label)?;
-    let inner = element(doc, "div", "sealcard-wrap")?;
-    inner.append_child(&input)?;
-    wrap.append_child(&inner)?;
-    wrap.append_child(&error)?;
-    Ok(FieldNodes {
+    add(&wrap, &label);
+    let inner = element(doc, "div", "sealcard-wrap");
+    add(&inner, &input);
+    add(&wrap, &inner);
+    add(&wrap, &error);
+    FieldNodes {
         wrap,
         label,
         input,
         error,
-    })
+    }
 }
 
 /// Adds the stylesheet to the document: a constructed stylesheet where supported (allowed by a
@@ -116,10 +171,10 @@ pub fn add_stylesheet(doc: &Document) -> Result<JsValue, JsValue> {
         js_sys::Reflect::set(doc, &JsValue::from_str("adoptedStyleSheets"), &list)?;
         return Ok(sheet.into());
     }
-    let style = element(doc, "style", "")?;
+    let style = element(doc, "style", "");
     style.set_text_content(Some(CSS));
     if let Some(head) = doc.head() {
-        head.append_child(&style)?;
+        add(&head, &style);
     }
     Ok(style.into())
 }

@@ -7,9 +7,7 @@ use std::rc::{Rc, Weak};
 use js_sys::{Function, Object, Promise};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{
-    Document, Element, Event, EventTarget, HtmlElement, HtmlInputElement, InputEvent, KeyboardEvent,
-};
+use web_sys::{Document, Element, Event, HtmlElement, HtmlInputElement, InputEvent, KeyboardEvent};
 
 use super::dom::{self, FieldNodes};
 use super::options::{Config, FieldTexts, MountOptions};
@@ -68,11 +66,22 @@ pub struct Ui {
     pub destroyed: bool,
 }
 
-struct Bound {
-    target: EventTarget,
-    kind: &'static str,
-    closure: Closure<dyn FnMut(Event)>,
-}
+/// The DOM events the fields listen to, all on the root element, and whether in the capture
+/// phase: the inputs' events are caught on their way down (so `focus` and `blur`, which do not
+/// bubble, and `input` events a script dispatches without bubbling are seen too); `keydown` is
+/// heard as it bubbles up, after the inputs' own listeners.
+const EVENTS: [(&str, bool); 6] = [
+    ("beforeinput", true),
+    ("input", true),
+    ("compositionend", true),
+    ("focus", true),
+    ("blur", true),
+    ("keydown", false),
+];
+
+/// The listener of the fields' DOM events. `Fn`, not `FnMut`: a handler that moves the focus
+/// is re-entered by the `focus` and `blur` it causes.
+type Handler = Closure<dyn Fn(Event)>;
 
 /// Everything a mounted field owns.
 pub struct Inner {
@@ -89,7 +98,8 @@ pub struct Inner {
     pub opts: RefCell<MountOptions>,
     pub ui: RefCell<Ui>,
     listeners: RefCell<Vec<(EventKind, Function)>>,
-    bound: RefCell<Vec<Bound>>,
+    /// The one DOM listener of every event in [`EVENTS`], until `destroy`.
+    handler: RefCell<Option<Handler>>,
 }
 
 thread_local! {
@@ -121,14 +131,15 @@ fn set_caret(input: &HtmlInputElement, doc: &Document, caret: usize) {
     // Only move the caret of the focused input: elsewhere it would steal focus in some browsers.
     let focused = doc.active_element().is_some_and(|a| a == ***input);
     if focused {
-        let _ = input.set_selection_range(caret as u32, caret as u32);
+        dom::set_caret(input, caret as u32);
     }
 }
 
 fn selection(input: &HtmlInputElement) -> (usize, usize) {
     let len = input.value().encode_utf16().count() as u32;
-    let start = input.selection_start().ok().flatten().unwrap_or(len);
-    let end = input.selection_end().ok().flatten().unwrap_or(start);
+    let (start, end) = dom::selection(input);
+    let start = start.unwrap_or(len);
+    let end = end.unwrap_or(start);
     (start as usize, end as usize)
 }
 
@@ -148,24 +159,24 @@ impl Inner {
             n
         });
         let prefix = ["sealcard-", &decimal(n)].concat();
-        let root = dom::element(&doc, "div", "sealcard is-empty")?;
-        dom::attrs(&root, &[("role", "group")])?;
-        let number = dom::field(&doc, &prefix, "number", "cc-number", true)?;
-        let expiry = dom::field(&doc, &prefix, "expiry", "cc-exp", true)?;
-        let cvc = dom::field(&doc, &prefix, "cvc", "cc-csc", true)?;
+        let root = dom::element(&doc, "div", "sealcard is-empty");
+        dom::set_attr(&root, "role", "group");
+        let number = dom::field(&doc, &prefix, "number", "cc-number", true);
+        let expiry = dom::field(&doc, &prefix, "expiry", "cc-exp", true);
+        let cvc = dom::field(&doc, &prefix, "cvc", "cc-csc", true);
         let name = if opts.show_name {
-            let f = dom::field(&doc, &prefix, "name", "cc-name", false)?;
+            let f = dom::field(&doc, &prefix, "name", "cc-name", false);
             f.input.set_max_length(100);
             Some(f)
         } else {
             None
         };
-        let brand_badge = dom::element(&doc, "span", "sealcard-brand")?;
-        brand_badge.set_attribute("aria-hidden", "true")?;
+        let brand_badge = dom::element(&doc, "span", "sealcard-brand");
+        dom::set_attr(&brand_badge, "aria-hidden", "true");
         if let Some(wrap) = number.input.parent_element() {
-            wrap.append_child(&brand_badge)?;
+            dom::add(&wrap, &brand_badge);
         }
-        let live = dom::element(&doc, "div", "sealcard-sr")?;
+        let live = dom::element(&doc, "div", "sealcard-sr");
         dom::attrs(
             &live,
             &[
@@ -173,18 +184,18 @@ impl Inner {
                 ("aria-live", "polite"),
                 ("aria-atomic", "true"),
             ],
-        )?;
+        );
         if let Some(f) = &name {
-            root.append_child(&f.wrap)?;
+            dom::add(&root, &f.wrap);
         }
-        root.append_child(&number.wrap)?;
-        let row = dom::element(&doc, "div", "sealcard-row")?;
-        row.append_child(&expiry.wrap)?;
-        row.append_child(&cvc.wrap)?;
-        root.append_child(&row)?;
-        root.append_child(&live)?;
+        dom::add(&root, &number.wrap);
+        let row = dom::element(&doc, "div", "sealcard-row");
+        dom::add(&row, &expiry.wrap);
+        dom::add(&row, &cvc.wrap);
+        dom::add(&root, &row);
+        dom::add(&root, &live);
         let sheet = dom::add_stylesheet(&doc)?;
-        target.append_child(&root)?;
+        dom::add(target, &root);
 
         let inner = Rc::new(Inner {
             doc,
@@ -200,7 +211,7 @@ impl Inner {
             opts: RefCell::new(opts),
             ui: RefCell::new(Ui::default()),
             listeners: RefCell::new(Vec::new()),
-            bound: RefCell::new(Vec::new()),
+            handler: RefCell::new(None),
         });
         inner.apply_options();
         inner.wire()?;
@@ -256,8 +267,8 @@ impl Inner {
         let locale = self.locale();
         let t = texts(locale);
         let opts = self.opts.borrow();
-        let _ = self.root.set_attribute("lang", locale.tag());
-        let _ = self.root.set_attribute("aria-label", t.group_label);
+        dom::set_attr(&self.root, "lang", locale.tag());
+        dom::set_attr(&self.root, "aria-label", t.group_label);
         let pick = |custom: &FieldTexts, field: Field, default: &'static str| -> String {
             let chosen = match field {
                 Field::Number => &custom.number,
@@ -341,22 +352,28 @@ impl Inner {
                     .unwrap_or_else(|| crate::message(code, locale).to_string())
             });
             nodes.error.set_text_content(text.as_deref());
-            let _ = nodes.input.set_attribute(
+            dom::set_attr(
+                &nodes.input,
                 "aria-invalid",
                 if f.error.is_some() { "true" } else { "false" },
             );
         }
-        let classes = self.root.class_list();
         let focused = self.ui.borrow().focused.is_some();
-        let _ = classes.toggle_with_force("is-empty", state.empty);
-        let _ = classes.toggle_with_force("is-complete", state.complete);
-        let _ = classes.toggle_with_force("is-invalid", state.error().is_some());
-        let _ = classes.toggle_with_force("is-focused", focused);
+        for (class, on) in [
+            ("is-empty", state.empty),
+            ("is-complete", state.complete),
+            ("is-invalid", state.error().is_some()),
+            ("is-focused", focused),
+        ] {
+            dom::toggle_class(&self.root, class, on);
+        }
         let brand = state.brand;
         self.brand_badge.set_text_content(brand.map(|b| b.name));
-        let _ = self
-            .root
-            .set_attribute("data-brand", brand.map_or("unknown", |b| b.id_str()));
+        dom::set_attr(
+            &self.root,
+            "data-brand",
+            brand.map_or("unknown", |b| b.id_str()),
+        );
         if !announce {
             return;
         }
@@ -498,7 +515,7 @@ impl Inner {
             let (start, end) = selection(&nodes.input);
             let at_end = start == end && end == nodes.input.value().encode_utf16().count();
             if at_end {
-                let _ = next.focus();
+                dom::focus(next);
             }
         }
     }
@@ -573,7 +590,7 @@ impl Inner {
 
     fn on_focus(self: &Rc<Self>, field: Field) {
         self.ui.borrow_mut().focused = Some(field);
-        let _ = self.root.class_list().add_1("is-focused");
+        dom::toggle_class(&self.root, "is-focused", true);
         self.emit(EventKind::Focus, &Self::field_payload(field));
     }
 
@@ -606,57 +623,58 @@ impl Inner {
         }
     }
 
-    fn listen(
-        self: &Rc<Self>,
-        target: &EventTarget,
-        kind: &'static str,
-        handler: impl Fn(&Rc<Inner>, &Event) + 'static,
-    ) -> Result<(), JsValue> {
-        let weak: Weak<Inner> = Rc::downgrade(self);
-        let closure = Closure::<dyn FnMut(Event)>::new(move |ev: Event| {
-            if let Some(inner) = weak.upgrade() {
-                if !inner.ui.borrow().destroyed {
-                    handler(&inner, &ev);
+    /// The field whose input `target` is.
+    fn field_of(&self, target: &JsValue) -> Option<Field> {
+        [Field::Number, Field::Expiry, Field::Cvc, Field::Name]
+            .into_iter()
+            .find(|&f| {
+                self.nodes(f)
+                    .is_some_and(|n| JsValue::from(&n.input) == *target)
+            })
+    }
+
+    /// Every DOM event of the fields, delegated from the root.
+    fn on_event(self: &Rc<Self>, ev: &Event) {
+        let kind = ev.type_();
+        if kind == "keydown" {
+            if let Some(ev) = ev.dyn_ref::<KeyboardEvent>() {
+                self.on_keydown(ev);
+            }
+            return;
+        }
+        let Some(field) = ev.target().and_then(|t| self.field_of(&t)) else {
+            return;
+        };
+        match kind.as_str() {
+            "beforeinput" if matches!(field, Field::Number | Field::Expiry) => {
+                if let Some(ev) = ev.dyn_ref::<InputEvent>() {
+                    self.on_beforeinput(field, ev);
                 }
             }
-        });
-        target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref())?;
-        self.bound.borrow_mut().push(Bound {
-            target: target.clone(),
-            kind,
-            closure,
-        });
-        Ok(())
+            "input" | "compositionend" => self.on_input(field, ev),
+            "focus" => self.on_focus(field),
+            "blur" => self.on_blur(field),
+            _ => {}
+        }
     }
 
     fn wire(self: &Rc<Self>) -> Result<(), JsValue> {
-        for field in [Field::Number, Field::Expiry] {
-            let input = self.nodes(field).map(|n| n.input.clone());
-            if let Some(input) = input {
-                self.listen(&input, "beforeinput", move |inner, ev| {
-                    if let Some(ev) = ev.dyn_ref::<InputEvent>() {
-                        inner.on_beforeinput(field, ev);
-                    }
-                })?;
+        let weak: Weak<Inner> = Rc::downgrade(self);
+        let closure = Handler::new(move |ev: Event| {
+            if let Some(inner) = weak.upgrade() {
+                if !inner.ui.borrow().destroyed {
+                    inner.on_event(&ev);
+                }
             }
+        });
+        for (kind, capture) in EVENTS {
+            self.root.add_event_listener_with_callback_and_bool(
+                kind,
+                closure.as_ref().unchecked_ref(),
+                capture,
+            )?;
         }
-        for field in [Field::Number, Field::Expiry, Field::Cvc, Field::Name] {
-            let Some(input) = self.nodes(field).map(|n| n.input.clone()) else {
-                continue;
-            };
-            self.listen(&input, "input", move |inner, ev| inner.on_input(field, ev))?;
-            self.listen(&input, "compositionend", move |inner, ev| {
-                inner.on_input(field, ev)
-            })?;
-            self.listen(&input, "focus", move |inner, _| inner.on_focus(field))?;
-            self.listen(&input, "blur", move |inner, _| inner.on_blur(field))?;
-        }
-        let root: EventTarget = self.root.clone().into();
-        self.listen(&root, "keydown", |inner, ev| {
-            if let Some(ev) = ev.dyn_ref::<KeyboardEvent>() {
-                inner.on_keydown(ev);
-            }
-        })?;
+        *self.handler.borrow_mut() = Some(closure);
         Ok(())
     }
 
@@ -703,10 +721,14 @@ impl Inner {
         {
             nodes.input.set_value("");
         }
-        for b in self.bound.borrow_mut().drain(..) {
-            let _ = b
-                .target
-                .remove_event_listener_with_callback(b.kind, b.closure.as_ref().unchecked_ref());
+        if let Some(closure) = self.handler.borrow_mut().take() {
+            for (kind, capture) in EVENTS {
+                let _ = self.root.remove_event_listener_with_callback_and_bool(
+                    kind,
+                    closure.as_ref().unchecked_ref(),
+                    capture,
+                );
+            }
         }
         self.root.remove();
         dom::remove_stylesheet(&self.doc, &self.sheet);

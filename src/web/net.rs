@@ -4,13 +4,13 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use gloo_net::http::{Method, RequestBuilder};
-use js_sys::Array;
+use js_sys::{Array, Object};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{AbortController, RequestCache, RequestCredentials};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::AbortController;
 
-use crate::jsobj::get;
+use crate::jsobj::{get, set};
 use crate::ErrorCode;
 
 /// An HTTP answer: status and body text.
@@ -20,18 +20,19 @@ pub struct Answer {
 }
 
 /// `Authorization: Basic base64("<key>:")`, with the browser's own base64.
-fn basic_auth(key: &str) -> Result<String, ErrorCode> {
-    let window = web_sys::window().ok_or(ErrorCode::NetworkError)?;
+fn basic_auth(window: &web_sys::Window, key: &str) -> Result<String, ErrorCode> {
     let encoded = window
         .btoa(&[key, ":"].concat())
         .map_err(|_| ErrorCode::InvalidPublicKey)?;
     Ok(["Basic ", &encoded].concat())
 }
 
-/// Sends one request to the API and reads the whole answer. A transport failure is
-/// `NetworkError`; no answer within `timeout_ms` is `Timeout`.
+/// Sends one request (`method` is `GET` or `POST`) to the API and reads the whole answer. A
+/// transport failure is `NetworkError`; no answer within `timeout_ms` is `Timeout`.
+///
+/// The request is built as fetch's own init dictionary (plain JS objects) and sent by gloo-net.
 pub async fn send(
-    method: Method,
+    method: &str,
     url: &str,
     key: &str,
     idempotency_key: Option<&str>,
@@ -57,26 +58,37 @@ pub async fn send(
         .map_err(|_| ErrorCode::NetworkError)?;
 
     let result = async {
-        let mut builder = RequestBuilder::new(url)
-            .method(method)
-            .header("Authorization", &basic_auth(key)?)
-            .header("Accept", "application/json")
-            .credentials(RequestCredentials::Omit)
-            .cache(RequestCache::NoStore)
-            .abort_signal(Some(&controller.signal()));
+        let headers = Object::new();
+        set(&headers, "Authorization", basic_auth(&window, key)?);
+        set(&headers, "Accept", "application/json");
         if let Some(k) = idempotency_key {
-            builder = builder.header("Idempotency-Key", k);
+            set(&headers, "Idempotency-Key", k);
         }
-        let request = match body {
-            Some(text) => builder
-                .header("Content-Type", "application/json")
-                .body(text)
-                .map_err(|_| ErrorCode::NetworkError)?,
-            None => builder.build().map_err(|_| ErrorCode::NetworkError)?,
-        };
-        let response = request.send().await.map_err(|_| ErrorCode::NetworkError)?;
+        let init = Object::new();
+        set(&init, "method", method);
+        set(&init, "credentials", "omit");
+        set(&init, "cache", "no-store");
+        set(&init, "signal", controller.signal());
+        if let Some(text) = body {
+            set(&headers, "Content-Type", "application/json");
+            set(&init, "body", text);
+        }
+        set(&init, "headers", headers);
+        let request = web_sys::Request::new_with_str_and_init(url, init.unchecked_ref())
+            .map_err(|_| ErrorCode::NetworkError)?;
+        let response = gloo_net::http::Request::from(request)
+            .send()
+            .await
+            .map_err(|_| ErrorCode::NetworkError)?;
         let status = response.status();
-        let body = response.text().await.map_err(|_| ErrorCode::NetworkError)?;
+        let text = web_sys::Response::from(response)
+            .text()
+            .map_err(|_| ErrorCode::NetworkError)?;
+        let body = JsFuture::from(text)
+            .await
+            .ok()
+            .and_then(|t| t.as_string())
+            .ok_or(ErrorCode::NetworkError)?;
         Ok(Answer { status, body })
     }
     .await;

@@ -5,6 +5,7 @@ use js_sys::{Array, Object};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::jsobj::{get, set};
+use crate::search::contains_ignore_ascii_case;
 use crate::{check_endpoint, parse_public_key, Accepted, BrandId, ErrorCode, KeyMode, Locale};
 
 /// PayMongo's API.
@@ -230,14 +231,13 @@ pub struct MountOptions {
 
 /// A CSS value that cannot break out of its declaration or fetch anything.
 fn safe_css_value(value: &str) -> bool {
-    let lower = value.to_ascii_lowercase();
     value.len() <= 200
         && !value
             .chars()
             .any(|c| matches!(c, ';' | '{' | '}' | '<' | '>' | '\\' | '@') || c.is_control())
-        && !lower.contains("url(")
-        && !lower.contains("image")
-        && !lower.contains("expression")
+        && !["url(", "image", "expression"]
+            .iter()
+            .any(|word| contains_ignore_ascii_case(value, word))
 }
 
 /// Reads `{ style?, labels?, placeholders?, showName?, locale?, messages? }`.

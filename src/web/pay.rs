@@ -3,7 +3,6 @@
 
 use std::rc::Rc;
 
-use gloo_net::http::Method;
 use js_sys::{Function, Object, Promise};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -143,7 +142,7 @@ async fn tokenize(inner: &Rc<Inner>, options: &JsValue, clear_on_success: bool) 
     };
     let url = [base.as_str(), "/payment_methods"].concat();
     let answer = net::send(
-        Method::POST,
+        "POST",
         &url,
         &key,
         idempotency_key.as_deref(),
@@ -306,7 +305,7 @@ async fn confirm(inner: &Rc<Inner>, client_key: &str, options: &JsValue) -> JsVa
     let attach_url = [intent_url.as_str(), "/attach"].concat();
     let idempotency_key = net::random_id();
     let mut answer = net::send(
-        Method::POST,
+        "POST",
         &attach_url,
         &key,
         idempotency_key.as_deref(),
@@ -399,7 +398,7 @@ async fn confirm(inner: &Rc<Inner>, client_key: &str, options: &JsValue) -> JsVa
             Some(IntentStatus::AwaitingNextAction | IntentStatus::Processing) => sleep(1500).await,
             None => return error_result(inner, ErrorCode::InvalidResponse),
         }
-        answer = net::send(Method::GET, &read_url, &key, None, None, timeout).await;
+        answer = net::send("GET", &read_url, &key, None, None, timeout).await;
     }
     let o = Object::new();
     set(&o, "status", "processing");
