@@ -16,6 +16,7 @@ bash scripts/setup.sh
 
 step "cargo fmt --check"
 cargo fmt --all --check
+(cd fuzz && cargo fmt --check)
 
 step "clippy (host)"
 cargo clippy --workspace --all-targets --all-features -- -D warnings
@@ -25,6 +26,9 @@ cargo clippy -p sealcard --target wasm32-unknown-unknown --all-targets --feature
 
 step "cargo test (host: core, sandbox)"
 cargo test --workspace
+
+step "fuzz the core (cargo-fuzz, bounded: 15 s per target)"
+bash scripts/fuzz.sh 15
 
 step "npm run build"
 node scripts/build.mjs

@@ -1,5 +1,6 @@
-//! Property tests of the card core: formatting round-trips, the caret stays on its digit,
-//! `potentiallyValid` is monotone as digits are appended, and no input panics.
+//! Property tests of the card core: formatting round-trips and idempotence (number and
+//! expiry), the caret stays on its digit, typing equals pasting, `potentiallyValid` is monotone
+//! as characters are appended (number, expiry, security code), and no input panics.
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
@@ -147,4 +148,113 @@ fn a_megabyte_paste_is_linear_and_truncated() {
     assert_eq!(f.value, "4242 4242 4242 4242424");
     let e = edit_number("", 0, 0, Edit::Insert(&paste));
     assert_eq!(e.value.len(), 22);
+}
+
+/// Expiry texts as shoppers type and paste them: digits of any script, slashes, spaces.
+fn typed_expiry() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            8 => "[0-9]",
+            2 => Just("/".to_string()),
+            1 => Just(" ".to_string()),
+            1 => Just("\u{FF0F}".to_string()),
+            1 => Just("\u{0663}".to_string()),
+            1 => Just("\u{200F}".to_string()),
+        ],
+        0..10,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+fn today() -> impl Strategy<Value = YearMonth> {
+    (2000u16..2100, 1u8..=12).prop_map(|(year, month)| YearMonth { year, month })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn expiry_formatting_is_idempotent(s in typed_expiry(), caret in 0usize..12) {
+        let once = sealcard::format_expiry(&s, caret);
+        prop_assert!(once.caret <= once.value.len());
+        let twice = sealcard::format_expiry(&once.value, once.caret);
+        prop_assert_eq!(&once, &twice);
+    }
+
+    #[test]
+    fn expiry_potentially_valid_never_returns(s in typed_expiry(), today in today()) {
+        let mut lost = false;
+        for (end, _) in s.char_indices().chain([(s.len(), ' ')]) {
+            let v = validate_expiry(&s[..end], today);
+            prop_assert!(!(lost && v.potentially_valid), "{:?} came back at {}", &s[..end], end);
+            lost |= !v.potentially_valid;
+            prop_assert!(!v.valid || v.potentially_valid);
+            prop_assert_eq!(v.error.is_some(), !v.valid);
+        }
+    }
+
+    #[test]
+    fn typing_an_expiry_equals_pasting_it(d in "[0-9]{0,4}") {
+        let mut field = String::new();
+        for c in d.chars() {
+            let end = field.len();
+            let f = sealcard::edit_expiry(&field, end, end, Edit::Insert(&c.to_string()));
+            prop_assert_eq!(f.caret, f.value.len(), "the caret follows the typing");
+            field = f.value;
+        }
+        let pasted = sealcard::edit_expiry("", 0, 0, Edit::Insert(&d));
+        prop_assert_eq!(field.trim_end_matches(" / "), pasted.value.trim_end_matches(" / "));
+        prop_assert_eq!(pasted.value.trim_end_matches(" / "), sealcard::format_expiry(&d, d.len()).value);
+    }
+
+    #[test]
+    fn expiry_edits_give_a_formatted_value(
+        v in typed_expiry(),
+        a in 0usize..12,
+        b in 0usize..12,
+        ins in typed_expiry(),
+        kind in 0u8..3,
+    ) {
+        let shown = sealcard::format_expiry(&v, 0).value;
+        let edit = match kind {
+            0 => Edit::Insert(&ins),
+            1 => Edit::DeleteBackward,
+            _ => Edit::DeleteForward,
+        };
+        let e = sealcard::edit_expiry(&shown, a, b, edit);
+        prop_assert!(e.caret <= e.value.len());
+        let plain = e.value.trim_end_matches(" / ");
+        let digits = ascii_digits(plain);
+        prop_assert!(digits.len() <= 4);
+        let shape = if digits.len() > 2 { [&digits[..2], " / ", &digits[2..]].concat() } else { digits.clone() };
+        prop_assert_eq!(plain, shape.as_str(), "MM / YY");
+        if kind == 0 {
+            // Typing and pasting give what formatting gives (deleting may leave a lone `2`
+            // of `02`, which stays as the shopper left it).
+            prop_assert_eq!(sealcard::format_expiry(plain, plain.len()).value, plain);
+        }
+    }
+
+    #[test]
+    fn cvc_potentially_valid_never_returns(s in "[0-9a ]{0,8}", brand in 0usize..BRANDS.len()) {
+        for b in [None, Some(&BRANDS[brand])] {
+            let mut lost = false;
+            for end in 0..=s.len() {
+                let v = validate_cvc(&s[..end], b);
+                prop_assert!(!(lost && v.potentially_valid));
+                lost |= !v.potentially_valid;
+                prop_assert_eq!(v.error.is_some(), !v.valid);
+            }
+        }
+    }
+
+    #[test]
+    fn typing_a_number_equals_pasting_it(d in branded_digits()) {
+        let mut field = String::new();
+        for c in d.chars() {
+            let end = field.len();
+            field = edit_number(&field, end, end, Edit::Insert(&c.to_string())).value;
+        }
+        prop_assert_eq!(field, format_number(&d, d.len()).value);
+    }
 }

@@ -21,11 +21,15 @@ async function newIntent() {
 
 async function main() {
   let checkout = await newIntent();
-  const mode = new URLSearchParams(location.search).get('mode') === 'inline' ? 'inline' : 'isolated';
+  const params = new URLSearchParams(location.search);
+  const mode = params.get('mode') === 'inline' ? 'inline' : 'isolated';
+  // `?timeout=` (ms) shortens the API timeout, for the tests of a slow network.
+  const timeout = Number(params.get('timeout')) || undefined;
   const sealcard = await window.SealCard.load({
     publicKey: checkout.publicKey,
     apiBase: checkout.apiBase,
     frameUrl: checkout.frameUrl,
+    timeout,
   });
   const mountedAt = performance.now();
   const card = sealcard.mount('#card', { mode });
@@ -42,6 +46,8 @@ async function main() {
     show('Processing…');
     const outcome = await card.confirmPayment(checkout.clientKey, { returnUrl: location.href });
     button.disabled = false;
+    // The typed error, for the tests (the shopper reads the message).
+    document.body.dataset.error = outcome.error ? `${outcome.error.code} ${outcome.error.retryable ? 'retryable' : 'final'}` : '';
     if (outcome.error) {
       show(outcome.error.message, true);
       return;

@@ -20,18 +20,20 @@ function failure(type, code, message, retryable = false) {
 const config_ = (/** @type {string} */ code, /** @type {string} */ message) =>
   failure('configuration_error', code, message);
 
-/** @param {string} host */
-function isLoopback(host) {
-  return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+/** Whether `url` is https, or http on loopback when `live` is false. */
+function secure(/** @type {URL} */ url, /** @type {boolean} */ live) {
+  const host = url.hostname;
+  const loopback = host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+  return url.protocol === 'https:' || (url.protocol === 'http:' && !live && loopback);
 }
 
 /** The same key rules as the Rust core (src/key.rs); the frame checks again. */
 function checkKey(/** @type {unknown} */ key) {
-  if (typeof key === 'string' && /^\s*["']?(sk|rk)_/.test(key)) {
-    throw config_('secret_key_forbidden', 'A secret key must never be used in a browser. Use your public key (pk_…) and keep the secret key on your server.');
+  if (/^\s*["']?(sk|rk)_/.test(String(key))) {
+    throw config_('secret_key_forbidden', 'Never use a secret key in a browser; use your pk_ key.');
   }
-  const m = typeof key === 'string' && key.length <= 256 ? /^pk_(test|live)_\w+$/.exec(key) : null;
-  if (!m) throw config_('invalid_public_key', 'The key is not a valid PayMongo public key (pk_test_… or pk_live_…).');
+  const m = /^pk_(test|live)_\w{1,240}$/.exec(String(key));
+  if (!m) throw config_('invalid_public_key', 'Not a PayMongo public key (pk_test_… or pk_live_…).');
   return m[1] === 'live';
 }
 
@@ -41,11 +43,10 @@ function checkUrl(name, value, live) {
   try {
     url = new URL(String(value));
   } catch {
-    throw config_(name === 'apiBase' ? 'invalid_api_base' : 'invalid_option', `${name} is not a valid URL.`);
+    throw config_(name === 'apiBase' ? 'invalid_api_base' : 'invalid_option', `${name}: not a URL.`);
   }
-  const ok = url.protocol === 'https:' || (url.protocol === 'http:' && !live && isLoopback(url.hostname));
-  if (!ok || url.username || url.password) {
-    throw config_('insecure_endpoint', `${name} must use https (http is allowed only for test keys on localhost).`);
+  if (!secure(url, live) || url.username || url.password) {
+    throw config_('insecure_endpoint', `${name} must be https (http: test keys on localhost only).`);
   }
   return url;
 }
@@ -57,31 +58,31 @@ function checkUrl(name, value, live) {
  */
 export async function loadSealCard(config) {
   if (typeof window === 'undefined') {
-    throw config_('insecure_context', 'sealcard runs in a browser page.');
+    throw config_('insecure_context', 'sealcard needs a browser.');
   }
   const c = /** @type {any} */ (config ?? {});
   const live = checkKey(c.publicKey);
-  if (live && !window.isSecureContext) throw config_('insecure_context', 'Live payments need a page served over HTTPS.');
+  if (live && !window.isSecureContext) throw config_('insecure_context', 'Live keys need HTTPS.');
   const api = checkUrl('apiBase', c.apiBase ?? DEFAULT_API, live).href.replace(/\/+$/, '');
   let frameUrl = c.frameUrl;
   if (frameUrl === undefined && scriptSrc) frameUrl = new URL('frame/frame.html', scriptSrc).href;
-  if (frameUrl === undefined) throw config_('invalid_option', 'frameUrl is required: frame/frame.html on your fields origin.');
+  if (frameUrl === undefined) throw config_('invalid_option', 'frameUrl is required.');
   const frame = checkUrl('frameUrl', frameUrl, live);
   const settings = { ...plain(c, ['publicKey', 'locale', 'acceptedBrands', 'timeout', 'messages']), apiBase: api };
-  return Object.freeze({
+  return {
     /** @param {string | Element} target @param {any} [options] */
     mount(target, options = {}) {
       const el = typeof target === 'string' ? document.querySelector(target) : target;
-      if (!(el instanceof Element)) throw config_('invalid_option', 'mount target must be an element or a selector that matches one.');
+      if (!(el instanceof Element)) throw config_('invalid_option', 'mount target: an element or a selector.');
       const mode = options.mode ?? 'isolated';
       if (mode === 'inline') return mountInline(el, frame, settings, options);
-      if (mode !== 'isolated') throw config_('invalid_option', "mode must be 'isolated' or 'inline'.");
+      if (mode !== 'isolated') throw config_('invalid_option', "mode: 'isolated' or 'inline'.");
       if (frame.origin === location.origin) {
-        throw config_('invalid_option', 'frameUrl must be on another origin than this page.');
+        throw config_('invalid_option', 'frameUrl must be cross-origin.');
       }
       return mountIsolated(el, frame, settings, options);
     },
-  });
+  };
 }
 
 // The loader's own address, for a default frameUrl beside it (script tag only).
@@ -96,7 +97,7 @@ function emitter() {
   const map = new Map();
   const known = ['ready', 'change', 'focus', 'blur', 'submit', 'loaderror'];
   const check = (/** @type {string} */ ev) => {
-    if (!known.includes(ev)) throw new TypeError(`sealcard: unknown event; use ${known.join(', ')}`);
+    if (!known.includes(ev)) throw new TypeError(`unknown event ${ev}`);
   };
   return {
     on(/** @type {string} */ ev, /** @type {Function} */ fn) {
@@ -124,23 +125,22 @@ function emitter() {
 }
 
 const loadFailed = () =>
-  failure('network_error', 'load_failed', 'The card form could not be loaded. Please reload the page.', true);
+  failure('network_error', 'load_failed', 'The card form did not load. Reload the page.', true);
 
 /** Shows the bank's 3-D Secure page in a modal frame; resolves when it says it is done. */
 function threeDSecure(/** @type {string} */ url) {
   return new Promise((resolve, reject) => {
     const target = new URL(url);
-    const overlay = document.createElement('div');
-    const box = document.createElement('div');
-    const frame = document.createElement('iframe');
-    const cancel = document.createElement('button');
+    // Only a web page: a `javascript:` URL in an API answer must never run in this page.
+    if (!secure(target, false)) return reject(new Error('refused'));
+    const [overlay, box, frame, cancel] = ['div', 'div', 'iframe', 'button'].map((tag) => document.createElement(tag));
     // Styles go through the CSSOM, which a strict style-src allows (a style attribute it does not).
-    overlay.style.cssText = 'position:fixed;inset:0;background:rgba(15,20,30,.6);display:flex;align-items:center;justify-content:center;z-index:2147483647';
-    box.style.cssText = 'background:#fff;border-radius:8px;padding:12px;width:min(480px,96vw);display:flex;flex-direction:column;gap:8px';
+    overlay.style.cssText = 'position:fixed;inset:0;background:#0009;display:grid;place-items:center;z-index:2147483647';
+    box.style.cssText = 'background:#fff;border-radius:8px;padding:12px;width:min(480px,96vw);display:grid;gap:8px';
     frame.style.cssText = 'border:0;width:100%;height:min(600px,80vh)';
-    box.setAttribute('role', 'dialog');
-    box.setAttribute('aria-modal', 'true');
-    box.setAttribute('aria-label', 'Confirm your payment with your bank');
+    box.role = 'dialog';
+    box.ariaModal = 'true';
+    box.ariaLabel = 'Confirm with your bank';
     frame.title = 'Bank authentication (3-D Secure)';
     frame.src = target.href;
     cancel.type = 'button';
@@ -155,7 +155,7 @@ function threeDSecure(/** @type {string} */ url) {
       ok ? resolve(undefined) : reject(new Error('cancelled'));
     };
     const onMessage = (/** @type {MessageEvent} */ e) => {
-      if (e.origin === target.origin && e.source === frame.contentWindow && e.data === '3DS-authentication-complete') done(true);
+      if (e.isTrusted && e.origin === target.origin && e.source === frame.contentWindow && e.data === '3DS-authentication-complete') done(true);
     };
     addEventListener('message', onMessage);
     cancel.addEventListener('click', () => done(false));
@@ -249,7 +249,7 @@ function mountIsolated(/** @type {Element} */ el, /** @type {URL} */ frameUrl, /
       } catch {
         // Options that cannot be sent (not plain data).
         pending.delete(id);
-        resolve({ error: config_('invalid_option', 'An option passed to sealcard is not valid.') });
+        resolve({ error: config_('invalid_option', 'Invalid option.') });
       }
     });
   const timer = setTimeout(() => {
@@ -258,7 +258,8 @@ function mountIsolated(/** @type {Element} */ el, /** @type {URL} */ frameUrl, /
   const { loadTimeout, mode, ...frameOptions } = options;
   const onMessage = (/** @type {MessageEvent} */ e) => {
     const d = e.data;
-    if (e.origin !== origin || e.source !== iframe.contentWindow || d?.[MSG] !== channel || typeof d.type !== 'string') return;
+    // `isTrusted`: a page script can build a MessageEvent that claims any origin and source.
+    if (!e.isTrusted || e.origin !== origin || e.source !== iframe.contentWindow || d?.[MSG] !== channel || typeof d.type !== 'string') return;
     switch (d.type) {
       case 'hello':
         post({ type: 'init', config: settings, options: frameOptions });
@@ -269,7 +270,7 @@ function mountIsolated(/** @type {Element} */ el, /** @type {URL} */ frameUrl, /
         events.emit('ready', {});
         break;
       case 'resize':
-        if (Number.isFinite(d.height)) iframe.style.setProperty('height', `${Math.ceil(Math.min(d.height, 2000))}px`);
+        iframe.style.height = `${Math.min(+d.height || 0, 2000)}px`;
         break;
       case 'change':
         state = d.payload;
@@ -299,6 +300,20 @@ function mountIsolated(/** @type {Element} */ el, /** @type {URL} */ frameUrl, /
     }
   };
   addEventListener('message', onMessage);
+  /** Settles every pending call with `load_failed`. */
+  const abandon = () => {
+    for (const resolve of pending.values()) resolve({ error: loadFailed() });
+    pending.clear();
+  };
+  // A second load means the frame was navigated (or reloaded): what was pending is lost.
+  let loads = 0;
+  iframe.addEventListener('load', () => {
+    if (++loads < 2) return;
+    ready = false;
+    state = undefined;
+    abandon();
+    events.emit('loaderror', { error: loadFailed() });
+  });
   el.append(iframe);
   return {
     on: events.on,
@@ -315,8 +330,7 @@ function mountIsolated(/** @type {Element} */ el, /** @type {URL} */ frameUrl, /
       removeEventListener('message', onMessage);
       iframe.remove();
       events.clear();
-      for (const resolve of pending.values()) resolve({ error: loadFailed() });
-      pending.clear();
+      abandon();
     },
     createPaymentMethod(/** @type {any} */ o = {}) {
       inflight ??= request('createPaymentMethod', { options: plain(o, ['billing', 'metadata']) }).finally(() => {

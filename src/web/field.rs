@@ -135,8 +135,17 @@ fn set_caret(input: &HtmlInputElement, doc: &Document, caret: usize) {
     }
 }
 
+/// The length of an input's value in UTF-16 units, read in JS: no copy of the (card) text
+/// comes into Rust memory.
+fn value_len(input: &HtmlInputElement) -> u32 {
+    js_sys::Reflect::get(input, &JsValue::from_str("value"))
+        .ok()
+        .and_then(|v| v.dyn_into::<js_sys::JsString>().ok())
+        .map_or(0, |v| v.length())
+}
+
 fn selection(input: &HtmlInputElement) -> (usize, usize) {
-    let len = input.value().encode_utf16().count() as u32;
+    let len = value_len(input);
     let (start, end) = dom::selection(input);
     let start = start.unwrap_or(len);
     let end = end.unwrap_or(start);
@@ -513,15 +522,16 @@ impl Inner {
         };
         if let (Some(next), Some(nodes)) = (next, self.nodes(field)) {
             let (start, end) = selection(&nodes.input);
-            let at_end = start == end && end == nodes.input.value().encode_utf16().count();
+            let at_end = start == end && end == value_len(&nodes.input) as usize;
             if at_end {
                 dom::focus(next);
             }
         }
     }
 
-    fn show(&self, input: &HtmlInputElement, mut f: Formatted) {
-        if input.value() != f.value {
+    /// Shows `f` in `input`, whose current text is `old`.
+    fn show(&self, input: &HtmlInputElement, old: &str, mut f: Formatted) {
+        if old != f.value {
             input.set_value(&f.value);
         }
         set_caret(input, &self.doc, f.caret);
@@ -558,7 +568,7 @@ impl Inner {
             Field::Number => edit_number(&value.0, start, end, edit),
             _ => edit_expiry(&value.0, start, end, edit),
         };
-        self.show(input, f);
+        self.show(input, &value.0, f);
         self.edited(field, matches!(edit, Edit::Insert(_)));
     }
 
@@ -576,12 +586,12 @@ impl Inner {
         let value = SecretText(input.value());
         let (caret, _) = selection(input);
         match field {
-            Field::Number => self.show(input, format_number(&value.0, caret)),
-            Field::Expiry => self.show(input, format_expiry(&value.0, caret)),
+            Field::Number => self.show(input, &value.0, format_number(&value.0, caret)),
+            Field::Expiry => self.show(input, &value.0, format_expiry(&value.0, caret)),
             Field::Cvc => {
                 let brand = self.ui.borrow().last.as_ref().and_then(|(s, _)| s.brand);
                 let max = brand.map_or(4, |b| usize::from(b.cvc_length));
-                self.show(input, format_cvc(&value.0, caret, max));
+                self.show(input, &value.0, format_cvc(&value.0, caret, max));
             }
             Field::Name => {}
         }
@@ -597,7 +607,7 @@ impl Inner {
     fn on_blur(self: &Rc<Self>, field: Field) {
         let empty = self
             .nodes(field)
-            .is_none_or(|n| n.input.value().trim().is_empty());
+            .is_none_or(|n| SecretText(n.input.value()).0.trim().is_empty());
         {
             let mut ui = self.ui.borrow_mut();
             ui.focused = None;

@@ -367,6 +367,12 @@ async fn confirm(inner: &Rc<Inner>, client_key: &str, options: &JsValue) -> JsVa
             }
             Some(IntentStatus::AwaitingNextAction) if !authenticated => {
                 let url = path_str(&attrs, &["next_action", "redirect", "url"]).unwrap_or_default();
+                // Only a web page of the API's kind (https, or loopback http for test keys):
+                // never a `javascript:` URL from a tampered answer.
+                let mode = crate::parse_public_key(&key).unwrap_or(crate::KeyMode::Live);
+                if crate::check_endpoint(mode, &url, true).is_err() {
+                    return error_result(inner, ErrorCode::InvalidResponse);
+                }
                 let handler = get(options, "handleNextAction");
                 let Some(handler) = handler.dyn_ref::<Function>() else {
                     let o = Object::new();
