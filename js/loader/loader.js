@@ -32,7 +32,7 @@ function checkKey(/** @type {unknown} */ key) {
   if (/^\s*["']?(sk|rk)_/.test(String(key))) {
     throw config_('secret_key_forbidden', 'Never use a secret key in a browser; use your pk_ key.');
   }
-  const m = /^pk_(test|live)_\w{1,240}$/.exec(String(key));
+  const m = typeof key == 'string' && /^pk_(test|live)_\w{1,240}$/.exec(key);
   if (!m) throw config_('invalid_public_key', 'Not a PayMongo public key (pk_test_… or pk_live_…).');
   return m[1] === 'live';
 }
@@ -141,7 +141,7 @@ function threeDSecure(/** @type {string} */ url) {
     box.role = 'dialog';
     box.ariaModal = 'true';
     box.ariaLabel = 'Confirm with your bank';
-    frame.title = 'Bank authentication (3-D Secure)';
+    frame.title = 'Bank authentication';
     frame.src = target.href;
     cancel.type = 'button';
     cancel.textContent = 'Cancel';
