@@ -10,23 +10,10 @@
  * const { paymentMethod, error } = await card.createPaymentMethod();
  */
 
-/** A brand id, as the npm package credit-card-type spells it. */
-export type BrandId =
-  | 'visa'
-  | 'mastercard'
-  | 'american-express'
-  | 'diners-club'
-  | 'discover'
-  | 'troy'
-  | 'jcb'
-  | 'unionpay'
-  | 'naranja'
-  | 'verve'
-  | 'maestro'
-  | 'elo'
-  | 'mir'
-  | 'hiper'
-  | 'hipercard';
+// Brand ids are those of `sealcard/validate` (this file ships as dist/index.d.ts, beside
+// dist/validate/).
+import type { BrandId } from './validate/index.js';
+export type { BrandId };
 
 /** The family of an error. */
 export type ErrorType = 'validation_error' | 'configuration_error' | 'api_error' | 'network_error';
