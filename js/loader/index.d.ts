@@ -12,32 +12,16 @@
 
 // Brand ids are those of `sealcard/validate` (this file ships as dist/index.d.ts, beside
 // dist/validate/).
-import type { BrandId } from './validate/index.js';
-export type { BrandId };
+import type { BrandId, ValidationErrorCode } from './validate/index.js';
+export type { BrandId, ValidationErrorCode };
 
 /** The family of an error. */
 export type ErrorType = 'validation_error' | 'configuration_error' | 'api_error' | 'network_error';
 
 /** Every error code; stable: renaming one is a breaking change. */
 export type ErrorCode =
-  /** The card number is not fully typed yet. */
-  | 'incomplete_number'
-  /** The card number cannot be valid. */
-  | 'invalid_number'
-  /** The card's brand is not in `acceptedBrands`. */
-  | 'unsupported_brand'
-  /** The expiry date is not fully typed yet. */
-  | 'incomplete_expiry'
-  /** The expiry date is not a date. */
-  | 'invalid_expiry'
-  /** The card has expired. */
-  | 'expired'
-  /** The expiry year is more than 20 years ahead. */
-  | 'expiry_too_far'
-  /** The security code is too short. */
-  | 'incomplete_cvc'
-  /** The security code is too long or not digits. */
-  | 'invalid_cvc'
+  /** The shopper's input: see `sealcard/validate`. */
+  | ValidationErrorCode
   /** The key is not a PayMongo public key. */
   | 'invalid_public_key'
   /** A secret key was given to browser code; no request was made. */
