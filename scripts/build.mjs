@@ -100,9 +100,11 @@ buildWasm({ features: 'widget', outName: 'sealcard_fields', outDir: frameDir });
 // The frame's own page files, minified one by one (each stays a module of its own: inline mode
 // imports fields.js from the fields origin).
 copyFileSync(join(root, 'js/frame/frame.html'), join(frameDir, 'frame.html'));
-for (const name of ['fields.js', 'frame.js', 'frame.css']) {
+for (const name of ['frame.js', 'frame.css']) {
   run(esbuild, [join('js/frame', name), ...minify, ...(name.endsWith('.js') ? ['--format=esm'] : []), '--log-level=warning', `--outfile=${join(frameDir, name)}`]);
 }
+// fields.js carries the view (field.js); the engine's glue stays a module of its own.
+run(esbuild, ['js/frame/fields.js', '--bundle', ...minify, '--format=esm', '--external:./sealcard_fields.js', '--log-level=warning', `--outfile=${join(frameDir, 'fields.js')}`]);
 const bundle = ['--bundle', ...minify, '--log-level=warning'];
 run(esbuild, ['js/loader/loader.js', ...bundle, '--format=esm', `--outfile=${join(staging, 'index.js')}`]);
 run(esbuild, ['js/loader/script.js', ...bundle, '--format=iife', `--outfile=${join(staging, 'sealcard.js')}`]);

@@ -96,14 +96,18 @@ impl Heap {
         start as *mut u8
     }
 
-    /// Gives a block of `class` back.
+    /// Gives a block of `class` back, zeroed: what it held (card text, among others) does not
+    /// outlive its owner in memory.
     ///
     /// # Safety
     /// `ptr` must have come from [`Heap::alloc`] with the same `class`, and not be used again.
     pub(crate) unsafe fn dealloc(&mut self, ptr: *mut u8, class: u32) {
         if let Some(head) = self.free.get_mut(class as usize) {
-            // SAFETY: the block is ours, at least a word long and word-aligned.
-            unsafe { ptr.cast::<usize>().write(*head) };
+            // SAFETY: the block is ours: `2^class` bytes, at least a word long and word-aligned.
+            unsafe {
+                ptr.write_bytes(0, 1 << class);
+                ptr.cast::<usize>().write(*head);
+            }
             *head = ptr as usize;
         }
     }
@@ -275,5 +279,20 @@ mod tests {
             core::ptr::null_mut(),
             "out of memory"
         );
+    }
+
+    #[test]
+    fn freed_blocks_are_zeroed() {
+        let mut a = Arena::new(1 << 16);
+        let l = layout(40, 1);
+        let p = a.alloc(l);
+        // SAFETY: the block is ours and 64 bytes long.
+        unsafe { p.write_bytes(b'4', 40) };
+        a.dealloc(p, l);
+        // SAFETY: the freed block is still inside the arena's buffer.
+        let after = unsafe { core::slice::from_raw_parts(p, 64) };
+        let word = core::mem::size_of::<usize>();
+        assert!(after[word..].iter().all(|&b| b == 0), "{after:?}");
+        assert!(!after[..word].contains(&b'4'), "the link word is not card text");
     }
 }

@@ -1,5 +1,5 @@
 //! Small helpers to build and read plain JS objects (wasm32 only). No serde: results are built
-//! field by field, options read with `Reflect`.
+//! field by field.
 
 use js_sys::{Object, Reflect};
 use wasm_bindgen::JsValue;
@@ -10,15 +10,6 @@ use crate::{message, ErrorCode, Locale};
 pub fn set(target: &Object, key: &str, value: impl Into<JsValue>) {
     // Setting a property on a plain object we created cannot fail.
     let _ = Reflect::set(target, &JsValue::from_str(key), &value.into());
-}
-
-/// `target[key]`, or `undefined`.
-#[cfg(feature = "widget")]
-pub fn get(target: &JsValue, key: &str) -> JsValue {
-    if !target.is_object() {
-        return JsValue::UNDEFINED;
-    }
-    Reflect::get(target, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
 /// The JS error object `{ type, code, message, field?, retryable }` of a code, with `message`

@@ -39,7 +39,7 @@ pub mod js;
 #[cfg(target_arch = "wasm32")]
 mod jsobj;
 #[cfg(all(target_arch = "wasm32", feature = "widget"))]
-pub mod web;
+pub mod fields;
 
 pub use brand::{detect, Brand, BrandId, Candidates, Detection, Prefix, BRANDS};
 pub use cvc::{cvc_digits, validate_cvc, CvcVerdict};

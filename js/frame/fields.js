@@ -1,14 +1,15 @@
-// The card fields as an ES module: loads the sealcard wasm next to this file (once) and
-// exposes the mount function. Used by the fields frame (isolated mode) and by inline mode.
-import init, { checkConfig, mountCardField } from './sealcard_fields.js';
+// The card fields as an ES module: loads the sealcard wasm engine next to this file (once) and
+// exposes the mount function over it. Used by the fields frame (isolated mode) and by inline mode.
+import init, * as engine from './sealcard_fields.js';
+import { createFields } from './field.js';
 
-/** @type {Promise<{ mountCardField: typeof mountCardField, checkConfig: typeof checkConfig }> | undefined} */
+/** @type {Promise<ReturnType<typeof createFields>> | undefined} */
 let loading;
 
 /** Compiles the wasm once; a failed load is forgotten so that a retry can succeed. */
 export function loadFields() {
   loading ??= init({ module_or_path: new URL('./sealcard_fields_bg.wasm', import.meta.url) }).then(
-    () => ({ mountCardField, checkConfig }),
+    () => createFields(engine),
     (error) => {
       loading = undefined;
       throw error;
