@@ -97,13 +97,16 @@ buildWasm({ features: 'validate', outName: 'sealcard_validate', outDir: validate
 copyInto('js/validate', validateDir, ['api.js', 'index.js', 'node.js', 'index.d.ts']);
 const frameDir = join(staging, 'frame');
 buildWasm({ features: 'widget', outName: 'sealcard_fields', outDir: frameDir });
-// The frame's own page files, minified one by one (each stays a module of its own: inline mode
-// imports fields.js from the fields origin).
 copyFileSync(join(root, 'js/frame/frame.html'), join(frameDir, 'frame.html'));
-for (const name of ['frame.js', 'frame.css']) {
-  run(esbuild, [join('js/frame', name), ...minify, ...(name.endsWith('.js') ? ['--format=esm'] : []), '--log-level=warning', `--outfile=${join(frameDir, name)}`]);
-}
-// fields.js carries the view (field.js); the engine's glue stays a module of its own.
+run(esbuild, ['js/frame/frame.css', ...minify, '--log-level=warning', `--outfile=${join(frameDir, 'frame.css')}`]);
+// The frame page runs one script: the bridge, the view and the engine's glue bundled (one
+// download, one compression window). Inline mode imports fields.js (the view) and the glue.
+const frameSrc = join(target, 'frame-src');
+rmSync(frameSrc, { recursive: true, force: true });
+mkdirSync(frameSrc, { recursive: true });
+copyInto('js/frame', frameSrc, ['frame.js', 'fields.js', 'field.js']);
+copyFileSync(join(target, 'wasm-bindgen', 'sealcard_fields', 'sealcard_fields_shrunk.js'), join(frameSrc, 'sealcard_fields.js'));
+run(esbuild, [join(frameSrc, 'frame.js'), '--bundle', ...minify, '--format=esm', '--log-level=warning', `--outfile=${join(frameDir, 'frame.js')}`]);
 run(esbuild, ['js/frame/fields.js', '--bundle', ...minify, '--format=esm', '--external:./sealcard_fields.js', '--log-level=warning', `--outfile=${join(frameDir, 'fields.js')}`]);
 const bundle = ['--bundle', ...minify, '--log-level=warning'];
 run(esbuild, ['js/loader/loader.js', ...bundle, '--format=esm', `--outfile=${join(staging, 'index.js')}`]);

@@ -293,6 +293,9 @@ mod tests {
         let after = unsafe { core::slice::from_raw_parts(p, 64) };
         let word = core::mem::size_of::<usize>();
         assert!(after[word..].iter().all(|&b| b == 0), "{after:?}");
-        assert!(!after[..word].contains(&b'4'), "the link word is not card text");
+        assert!(
+            !after[..word].contains(&b'4'),
+            "the link word is not card text"
+        );
     }
 }

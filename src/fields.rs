@@ -219,7 +219,11 @@ pub fn card_details(number: String, expiry: String, cvc: String, year: u16, mont
         return JsValue::UNDEFINED;
     };
     let details = Object::new();
-    set(&details, "card_number", read_number(&number).digits.as_str());
+    set(
+        &details,
+        "card_number",
+        read_number(&number).digits.as_str(),
+    );
     set(&details, "exp_month", m);
     set(&details, "exp_year", y);
     set(&details, "cvc", cvc_digits(&cvc).as_str());
@@ -248,11 +252,14 @@ pub fn failure_for(status: u16, errors: Option<Box<[JsValue]>>) -> u32 {
     let failure = crate::failure_for(status, items.as_deref());
     // Which error decided: the one whose codes the failure kept (the view copies them).
     let kept = (failure.api_code.as_deref(), failure.sub_code.as_deref());
-    let decided = items.as_ref().filter(|_| kept != (None, None)).and_then(|items| {
-        items
-            .iter()
-            .position(|i| (Some(i.code).filter(|c| !c.is_empty()), i.sub_code) == kept)
-    });
+    let decided = items
+        .as_ref()
+        .filter(|_| kept != (None, None))
+        .and_then(|items| {
+            items
+                .iter()
+                .position(|i| (Some(i.code).filter(|c| !c.is_empty()), i.sub_code) == kept)
+        });
     code_index(failure.code)
         | field_index(failure.field) << 6
         | decided.map_or(0, |i| i as u32 + 1) << 9

@@ -34,12 +34,12 @@ mod number;
 mod paymongo;
 mod search;
 
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
+pub mod fields;
 #[cfg(all(target_arch = "wasm32", feature = "validate"))]
 pub mod js;
 #[cfg(target_arch = "wasm32")]
 mod jsobj;
-#[cfg(all(target_arch = "wasm32", feature = "widget"))]
-pub mod fields;
 
 pub use brand::{detect, Brand, BrandId, Candidates, Detection, Prefix, BRANDS};
 pub use cvc::{cvc_digits, validate_cvc, CvcVerdict};
