@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # npm test: installs what is missing (scripts/setup.sh), then runs every test:
 # lint (rustfmt, clippy host + wasm32, tsc strict), host cargo tests, the build,
-# wasm-bindgen-test in headless Chromium and headless Firefox, and the Node tests of the
-# built package.
+# wasm-bindgen-test in headless Chromium and headless Firefox, the card field's browser tests,
+# the Node tests of the built package, end to end, and the size report.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
@@ -36,13 +36,6 @@ node scripts/build.mjs
 step "typescript (strict) type tests"
 npx tsc -p tests/types
 
-# The browser tests of the card field talk to a sandbox of their own (its API only, CORS for
-# the test runner's random loopback ports).
-export SEALCARD_TEST_API="http://127.0.0.1:18092/v1"
-target/debug/sealcard-sandbox --quiet --api-port 18092 --cors-loopback --rate-limit 0 > /dev/null &
-sandbox_pid=$!
-trap 'kill $sandbox_pid 2>/dev/null || true' EXIT
-
 # Never pass -q here: the wasm-bindgen test runner rejects --quiet.
 step "wasm-bindgen-test in headless Chromium"
 CHROMEDRIVER=$(command -v chromedriver) cargo test -p sealcard --target wasm32-unknown-unknown --features validate,widget
@@ -50,7 +43,8 @@ CHROMEDRIVER=$(command -v chromedriver) cargo test -p sealcard --target wasm32-u
 step "wasm-bindgen-test in headless Firefox"
 GECKODRIVER=$(command -v geckodriver) cargo test -p sealcard --target wasm32-unknown-unknown --features validate,widget
 
-kill $sandbox_pid 2>/dev/null || true
+step "the card field in headless Chromium and Firefox (its JS API, the hostile-input catalogue)"
+node --test tests/browser/
 
 step "node tests of the built package"
 node --test tests/node/
@@ -58,7 +52,7 @@ node --test tests/node/
 step "end to end in headless Chromium and Firefox (demo origins, proof harness)"
 node --test --test-concurrency=1 tests/e2e/
 
-step "size report"
-node scripts/size.mjs --report
+step "size check (fails above the hard limits)"
+node scripts/size.mjs
 
 step "all passed"
