@@ -13,7 +13,17 @@
 import binaryen from 'binaryen';
 
 /** Functions whose body becomes `unreachable`: std's panic and allocation-failure entries. */
-const ABORTS = [/::rust_begin_unwind$/, /::__rust_alloc_error_handler$/, /::alloc::rust_oom$/];
+const ABORTS = [
+  /::rust_begin_unwind$/,
+  /::__rust_alloc_error_handler$/,
+  /::alloc::rust_oom$/,
+  // core's panic entries (bounds checks, slice and cell misuse): they format a message for the
+  // handler above, which never prints it.
+  /^core\[[0-9a-f]+\]::panicking::/,
+  /^core\[[0-9a-f]+\]::slice::index::slice_index_fail$/,
+  /::len_mismatch_fail$/,
+  /^core\[[0-9a-f]+\]::cell::panic_already_(mutably_)?borrowed$/,
+];
 
 /** `a`…`z`, `A`…`Z`, then two letters: short, valid JS identifiers, never `__proto__`. */
 function shortName(i) {
