@@ -4,33 +4,32 @@
 //! which error shows, the card details of the tokenization request, what an API answer means,
 //! and which keys, endpoints and 3-D Secure URLs are allowed.
 //!
-//! Answers cross the boundary as numbers where they are small (the same packing as
-//! [`crate::js`]), so that no object is built field by field in wasm on the keystroke path.
-//! Codes are indexes into [`ErrorCode::ALL`] plus one (0 for none); brands are [`BrandId`]s
-//! plus one; fields are 1 number, 2 expiry, 3 security code, 4 name.
+//! Only numbers and strings cross the boundary: verdicts packed in numbers (as [`crate::js`]
+//! does), tables and lists as one string with ASCII separators (`\x1f` between values, `\x1e`
+//! between records, `\x1d` between tables), which the view splits. No JS object is built or
+//! read in wasm: that is what keeps this module small. Codes are indexes into
+//! [`ErrorCode::ALL`] plus one (0 for none); brands are [`crate::BrandId`]s plus one; fields
+//! are 1 number, 2 expiry, 3 security code, 4 name.
 //!
 //! Card text arrives as owned `String`s: the allocator zeroes every block it takes back, so
 //! neither the copies made here nor the strings returned to JS stay in wasm memory.
 
 use std::cell::Cell;
 
-use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 
-use crate::jsobj::{error_object, set};
 use crate::{
-    check_endpoint, cvc_digits, format_cvc, format_expiry, format_number, parse_public_key,
-    read_number, texts, validate_expiry, Accepted, ApiErrorItem, Edit, ErrorCode, Field,
-    FieldState, Formatted, Inputs, KeyMode, Locale, Touched, YearMonth,
+    check_endpoint, format_cvc, format_expiry, format_number, message, parse_public_key, texts,
+    validate_expiry, Accepted, ApiErrorItem, Edit, ErrorCode, Field, FieldState, Formatted, Inputs,
+    KeyMode, Locale, Touched, YearMonth,
 };
 
-fn locale(index: u8) -> Locale {
-    if index == 1 {
-        Locale::Fil
-    } else {
-        Locale::En
-    }
-}
+/// Between the values of a record.
+const UNIT: char = '\x1f';
+/// Between records.
+const RECORD: char = '\x1e';
+/// Between tables; also, alone, an absent value.
+const GROUP: char = '\x1d';
 
 fn code_index(code: ErrorCode) -> u32 {
     ErrorCode::ALL
@@ -49,46 +48,69 @@ fn field_index(field: Option<Field>) -> u32 {
     }
 }
 
-/// `errorTable(locale)` → the error object `{ type, code, message, field?, retryable }` of
-/// every code in `locale` (0 English, 1 Filipino), in the order of [`ErrorCode::ALL`].
-#[wasm_bindgen(js_name = errorTable)]
-pub fn error_table(locale_index: u8) -> Array {
-    let locale = locale(locale_index);
-    ErrorCode::ALL
-        .iter()
-        .map(|&code| JsValue::from(error_object(code, locale, None)))
-        .collect()
+fn record(out: &mut String, values: &[&str]) {
+    for (i, v) in values.iter().enumerate() {
+        if i > 0 {
+            out.push(UNIT);
+        }
+        out.push_str(v);
+    }
+    out.push(RECORD);
 }
 
-/// `textTable(locale)` → the fields' words: labels of number, expiry, code and name, their
-/// placeholders in the same order, the brand announcement's prefix and the group's label.
-#[wasm_bindgen(js_name = textTable)]
-pub fn text_table(locale_index: u8) -> Array {
-    let t = texts(locale(locale_index));
-    [
-        t.number_label,
-        t.expiry_label,
-        t.cvc_label,
-        t.name_label,
-        t.number_placeholder,
-        t.expiry_placeholder,
-        t.cvc_placeholder,
-        t.name_placeholder,
-        t.brand_prefix,
-        t.group_label,
-    ]
-    .into_iter()
-    .map(JsValue::from)
-    .collect()
-}
-
-/// `brandTable()` → `[id, name, ...]` of every brand, in [`BrandId`] order.
-#[wasm_bindgen(js_name = brandTable)]
-pub fn brand_table() -> Array {
-    crate::BRANDS
-        .iter()
-        .flat_map(|b| [JsValue::from(b.id_str()), JsValue::from(b.name)])
-        .collect()
+/// `tables()` → four tables: the errors (per code of [`ErrorCode::ALL`]: code, type, field or
+/// empty, `1` when retryable or empty, English message, Filipino message), the words (English
+/// then Filipino: labels of number, expiry, code and name, their placeholders, the brand
+/// announcement's prefix, the group's label), the brands (id, name, in [`crate::BrandId`]
+/// order), and the decline messages (English then Filipino, in the order [`decline_for`]
+/// numbers them).
+#[wasm_bindgen]
+pub fn tables() -> String {
+    let mut out = String::new();
+    for &code in ErrorCode::ALL {
+        record(
+            &mut out,
+            &[
+                code.code(),
+                code.error_type().as_str(),
+                code.field().map_or("", Field::as_str),
+                if code.retryable() { "1" } else { "" },
+                message(code, Locale::En),
+                message(code, Locale::Fil),
+            ],
+        );
+    }
+    out.push(GROUP);
+    for locale in [Locale::En, Locale::Fil] {
+        let t = texts(locale);
+        record(
+            &mut out,
+            &[
+                t.number_label,
+                t.expiry_label,
+                t.cvc_label,
+                t.name_label,
+                t.number_placeholder,
+                t.expiry_placeholder,
+                t.cvc_placeholder,
+                t.name_placeholder,
+                t.brand_prefix,
+                t.group_label,
+            ],
+        );
+    }
+    out.push(GROUP);
+    for b in &crate::BRANDS {
+        record(&mut out, &[b.id_str(), b.name]);
+    }
+    out.push(GROUP);
+    for locale in [Locale::En, Locale::Fil] {
+        record(
+            &mut out,
+            &DECLINES.map(|d| crate::decline_message(d, locale)),
+        );
+    }
+    out
 }
 
 /// The code of what is wrong with a public key (a secret key included), or 0.
@@ -210,42 +232,47 @@ pub fn form_state(
     ]
 }
 
-/// PayMongo's card `details` (`{ card_number, exp_month, exp_year, cvc }`) from the fields'
-/// texts, or `undefined` when the expiry is not a date.
-#[wasm_bindgen(js_name = cardDetails)]
-pub fn card_details(number: String, expiry: String, cvc: String, year: u16, month: u8) -> JsValue {
-    let expiry = validate_expiry(&expiry, YearMonth { year, month });
-    let (Some(m), Some(y)) = (expiry.month, expiry.year) else {
-        return JsValue::UNDEFINED;
-    };
-    let details = Object::new();
-    set(
-        &details,
-        "card_number",
-        read_number(&number).digits.as_str(),
-    );
-    set(&details, "exp_month", m);
-    set(&details, "exp_year", y);
-    set(&details, "cvc", cvc_digits(&cvc).as_str());
-    details.into()
+/// The card number's digits, as PayMongo's `card_number` takes them.
+#[wasm_bindgen(js_name = cardNumber)]
+pub fn card_number(number: String) -> String {
+    crate::read_number(&number).digits.as_str().to_string()
 }
 
-/// The error of a failed answer: `status`, and PayMongo's `errors` flattened five values per
-/// error (`code`, `detail`, `source.attribute`, `source.pointer`, `sub_code`; a non-string is
-/// absent), or `undefined` when the body was not that envelope. Packed: bits 0–5 the code,
-/// 6–8 the field, from bit 9 the deciding error's index plus one.
+/// The security code's digits, as PayMongo's `cvc` takes them.
+#[wasm_bindgen(js_name = cardCvc)]
+pub fn card_cvc(cvc: String) -> String {
+    crate::cvc_digits(&cvc)
+}
+
+/// The expiry's month and year (`month | year << 4`), or 0 when it is not a date.
+#[wasm_bindgen(js_name = expiryDate)]
+pub fn expiry_date(expiry: String, year: u16, month: u8) -> u32 {
+    let e = validate_expiry(&expiry, YearMonth { year, month });
+    match (e.month, e.year) {
+        (Some(m), Some(y)) => u32::from(m) | u32::from(y) << 4,
+        _ => 0,
+    }
+}
+
+/// The error of a failed answer: `status`, and PayMongo's `errors` as records of five values
+/// (`code`, `detail`, `source.attribute`, `source.pointer`, `sub_code`; `\x1d` alone when
+/// absent or not a string; the view strips separators from the values), or `undefined` when
+/// the body was not that envelope. Packed: bits 0–5 the code, 6–8 the field, from bit 9 the
+/// deciding error's index plus one.
 #[wasm_bindgen(js_name = failureFor)]
-pub fn failure_for(status: u16, errors: Option<Box<[JsValue]>>) -> u32 {
-    let strings: Option<Vec<Option<String>>> =
-        errors.map(|e| e.iter().map(JsValue::as_string).collect());
-    let items: Option<Vec<ApiErrorItem<'_>>> = strings.as_ref().map(|s| {
-        s.chunks_exact(5)
-            .map(|c| ApiErrorItem {
-                code: c[0].as_deref().unwrap_or(""),
-                detail: c[1].as_deref().unwrap_or(""),
-                attribute: c[2].as_deref(),
-                pointer: c[3].as_deref(),
-                sub_code: c[4].as_deref(),
+pub fn failure_for(status: u16, errors: Option<String>) -> u32 {
+    let items: Option<Vec<ApiErrorItem<'_>>> = errors.as_deref().map(|e| {
+        e.split_terminator(RECORD)
+            .map(|r| {
+                let mut v = r.split(UNIT);
+                let mut next = || v.next().filter(|v| !matches!(v.as_bytes(), [0x1d]));
+                ApiErrorItem {
+                    code: next().unwrap_or(""),
+                    detail: next().unwrap_or(""),
+                    attribute: next(),
+                    pointer: next(),
+                    sub_code: next(),
+                }
             })
             .collect()
     });
@@ -265,23 +292,26 @@ pub fn failure_for(status: u16, errors: Option<Box<[JsValue]>>) -> u32 {
         | decided.map_or(0, |i| i as u32 + 1) << 9
 }
 
-/// The code of a payment that failed with PayMongo's `failed_code`: a decline, or 3-D Secure
-/// not completed.
+/// A `failed_code` of each decline message: the generic one first.
+const DECLINES: [&str; 4] = ["", "insufficient_funds", "card_expired", "cvc_invalid"];
+
+/// The code of a payment that failed with PayMongo's `failed_code` (a decline, or 3-D Secure
+/// not completed), and from bit 6 which of the decline messages of [`tables`] it shows.
 #[wasm_bindgen(js_name = declineFor)]
 pub fn decline_for(failed_code: &str) -> u32 {
-    code_index(crate::decline_for(failed_code, None).code)
+    let text = crate::decline_message(failed_code, Locale::En);
+    let variant = DECLINES
+        .iter()
+        .position(|&d| crate::decline_message(d, Locale::En) == text)
+        .unwrap_or(0);
+    code_index(crate::decline_for(failed_code, None).code) | (variant as u32) << 6
 }
 
-/// The message of a decline with PayMongo's `failed_code`, in `locale`.
-#[wasm_bindgen(js_name = declineMessage)]
-pub fn decline_message(failed_code: &str, locale_index: u8) -> String {
-    crate::decline_message(failed_code, locale(locale_index)).to_string()
-}
-
-/// The Payment Intent id of a client key (`pi_…_client_…`), or `undefined`.
-#[wasm_bindgen(js_name = intentIdOf)]
-pub fn intent_id_of(client_key: &str) -> Option<String> {
-    crate::intent_id_of_client_key(client_key).map(str::to_string)
+/// The length of the Payment Intent id that starts a client key (`pi_…_client_…`), or 0 when
+/// it is not one.
+#[wasm_bindgen(js_name = intentIdLength)]
+pub fn intent_id_length(client_key: &str) -> u32 {
+    crate::intent_id_of_client_key(client_key).map_or(0, |id| id.len() as u32)
 }
 
 /// Whether `id` is a payment-method id (`pm_…`).

@@ -38,7 +38,7 @@ mod search;
 pub mod fields;
 #[cfg(all(target_arch = "wasm32", feature = "validate"))]
 pub mod js;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "validate"))]
 mod jsobj;
 
 pub use brand::{detect, Brand, BrandId, Candidates, Detection, Prefix, BRANDS};

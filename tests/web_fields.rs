@@ -4,17 +4,11 @@
 //! through its JS API in `tests/browser/`.
 #![cfg(all(target_arch = "wasm32", feature = "widget"))]
 
-use js_sys::{Array, Reflect};
 use sealcard::fields;
 use sealcard::ErrorCode;
-use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn get(v: &JsValue, key: &str) -> JsValue {
-    Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
 
 /// The index (plus one) the engine uses for `code`.
 fn idx(code: &str) -> u32 {
@@ -42,30 +36,47 @@ fn state(number: &str, expiry: &str, cvc: &str, touched: u8, accepted: u32) -> V
     )
 }
 
+/// `tables()` split as the view splits it: tables, records, values.
+fn tables() -> Vec<Vec<Vec<String>>> {
+    fields::tables()
+        .split('\x1d')
+        .map(|t| {
+            t.split_terminator('\x1e')
+                .map(|r| r.split('\x1f').map(str::to_string).collect())
+                .collect()
+        })
+        .collect()
+}
+
 #[wasm_bindgen_test]
 fn tables_match_the_core() {
-    let en = fields::error_table(0);
-    let fil = fields::error_table(1);
-    assert_eq!(en.length() as usize, ErrorCode::ALL.len());
-    let first = en.get(0);
+    let t = tables();
+    assert_eq!(t.len(), 4);
+    let (errors, words, brands) = (&t[0], &t[1], &t[2]);
+    assert_eq!(errors.len(), ErrorCode::ALL.len());
     assert_eq!(
-        get(&first, "code").as_string().as_deref(),
-        Some("incomplete_number")
+        errors[0],
+        [
+            "incomplete_number",
+            "validation_error",
+            "number",
+            "",
+            "Your card number is incomplete.",
+            "Kulang ang numero ng iyong card."
+        ]
     );
-    assert_eq!(
-        get(&first, "type").as_string().as_deref(),
-        Some("validation_error")
-    );
-    assert_eq!(get(&first, "field").as_string().as_deref(), Some("number"));
-    assert_eq!(get(&first, "retryable").as_bool(), Some(false));
-    assert_ne!(get(&first, "message"), get(&fil.get(0), "message"));
-    let texts = fields::text_table(1);
-    assert_eq!(texts.length(), 10);
-    assert_eq!(texts.get(0).as_string().as_deref(), Some("Numero ng card"));
-    let brands = fields::brand_table();
-    assert_eq!(brands.length(), 2 * 15);
-    assert_eq!(brands.get(0).as_string().as_deref(), Some("visa"));
-    assert_eq!(brands.get(1).as_string().as_deref(), Some("Visa"));
+    let rate = &errors[idx("rate_limited") as usize - 1];
+    assert_eq!((rate[2].as_str(), rate[3].as_str()), ("", "1"));
+    assert_eq!(words.len(), 2);
+    assert!(words.iter().all(|w| w.len() == 10));
+    assert_eq!(words[1][0], "Numero ng card");
+    assert_eq!(brands.len(), 15);
+    assert_eq!(brands[0], ["visa", "Visa"]);
+    // No message holds a separator.
+    let all: usize = errors.iter().chain(words).chain(brands).map(Vec::len).sum();
+    assert_eq!(t[3].len(), 2);
+    assert!(t[3].iter().all(|d| d.len() == 4));
+    assert_eq!(all, 6 * ErrorCode::ALL.len() + 20 + 30);
 }
 
 #[wasm_bindgen_test]
@@ -136,34 +147,26 @@ fn form_state_is_packed_as_the_view_reads_it() {
 
 #[wasm_bindgen_test]
 fn card_details_for_the_request() {
-    let d = fields::card_details(
-        "4343 4343 4343 4345".into(),
-        "12 / 30".into(),
-        " 123".into(),
-        TODAY.0,
-        TODAY.1,
-    );
     assert_eq!(
-        get(&d, "card_number").as_string().as_deref(),
-        Some("4343434343434345")
+        fields::card_number("4343 4343 4343 4345".into()),
+        "4343434343434345"
     );
-    assert_eq!(get(&d, "exp_month").as_f64(), Some(12.0));
-    assert_eq!(get(&d, "exp_year").as_f64(), Some(2030.0));
-    assert_eq!(get(&d, "cvc").as_string().as_deref(), Some("123"));
-    let none = fields::card_details("4343".into(), "13 / 30".into(), "1".into(), 2026, 11);
-    assert!(none.is_undefined());
+    assert_eq!(fields::card_cvc(" 123".into()), "123");
+    let date = fields::expiry_date("12 / 30".into(), TODAY.0, TODAY.1);
+    assert_eq!((date & 15, date >> 4), (12, 2030));
+    assert_eq!(fields::expiry_date("13 / 30".into(), TODAY.0, TODAY.1), 0);
 }
 
-fn errors(items: &[[Option<&str>; 5]]) -> Option<Box<[JsValue]>> {
+/// Errors as the view sends them: records of five values, `\x1d` for an absent one.
+fn errors(items: &[[Option<&str>; 5]]) -> Option<String> {
     Some(
         items
             .iter()
-            .flat_map(|i| {
-                i.iter()
-                    .map(|s| s.map_or(JsValue::UNDEFINED, JsValue::from))
+            .map(|i| {
+                let values: Vec<&str> = i.iter().map(|v| v.unwrap_or("\x1d")).collect();
+                [values.join("\x1f").as_str(), "\x1e"].concat()
             })
-            .collect::<Vec<_>>()
-            .into_boxed_slice(),
+            .collect(),
     )
 }
 
@@ -205,30 +208,42 @@ fn failures_name_their_code_field_and_deciding_error() {
     );
     // Not PayMongo's envelope: a proxy's page.
     assert_eq!(fields::failure_for(400, None), idx("invalid_response"));
-    let empty: Box<[JsValue]> = Array::new().to_vec().into_boxed_slice();
     assert_eq!(
-        fields::failure_for(404, Some(empty)),
+        fields::failure_for(404, Some(String::new())),
         idx("invalid_response")
     );
+    // An absent attribute falls back to the pointer; an empty one does not.
+    let pointer = |attribute| {
+        let bits = fields::failure_for(
+            400,
+            errors(&[[Some("x"), Some(""), attribute, Some("/data/cvc"), None]]),
+        );
+        (bits >> 6) & 7
+    };
+    assert_eq!(pointer(None), 3);
+    assert_eq!(pointer(Some("")), 0);
 }
 
 #[wasm_bindgen_test]
 fn declines_and_ids() {
-    assert_eq!(
-        fields::decline_for("insufficient_funds"),
-        idx("card_declined")
-    );
-    assert_eq!(
-        fields::decline_for("authentication_failed"),
-        idx("authentication_incomplete")
-    );
-    assert!(fields::decline_message("insufficient_funds", 0).contains("insufficient funds"));
-    assert!(fields::decline_message("insufficient_funds", 1).contains("pondo"));
-    assert_eq!(
-        fields::intent_id_of("pi_abc123_client_XyZ789").as_deref(),
-        Some("pi_abc123")
-    );
-    assert_eq!(fields::intent_id_of("pi_abc123"), None);
+    let declines = &tables()[3];
+    let decline = |failed| {
+        let bits = fields::decline_for(failed);
+        let message = |locale: usize| declines[locale][bits as usize >> 6].clone();
+        (bits & 63, message(0), message(1))
+    };
+    let (code, en, fil) = decline("insufficient_funds");
+    assert_eq!(code, idx("card_declined"));
+    assert!(en.contains("insufficient funds"), "{en}");
+    assert!(fil.contains("pondo"), "{fil}");
+    let (_, en, _) = decline("cvc_incorrect");
+    assert!(en.contains("security code"), "{en}");
+    let (_, en, _) = decline("do_not_honor");
+    assert_eq!(en, "Your card was declined. Please use another card.");
+    let (code, _, _) = decline("authentication_failed");
+    assert_eq!(code, idx("authentication_incomplete"));
+    assert_eq!(fields::intent_id_length("pi_abc123_client_XyZ789"), 9);
+    assert_eq!(fields::intent_id_length("pi_abc123"), 0);
     assert!(fields::is_payment_method_id("pm_ajeDG2y6WgnrCXaamWFmPUw2"));
     assert!(!fields::is_payment_method_id("pm_<script>"));
 }

@@ -134,12 +134,18 @@ let nextId = 1;
  * @param {any} engine
  */
 export function createFields(engine) {
+  // The engine's tables, one string: tables split by \x1d, records by \x1e, values by \x1f.
+  const [errorRows, textRows, brandRows, declineRows] = /** @type {string} */ (engine.tables())
+    .split('\x1d')
+    .map((t) => t.split('\x1e').slice(0, -1).map((r) => r.split('\x1f')));
   /** @type {SealCardErrorObject[][]} error objects per locale, by code index - 1 */
-  const errorTables = [engine.errorTable(0), engine.errorTable(1)];
-  /** @type {string[][]} */
-  const textTables = [engine.textTable(0), engine.textTable(1)];
+  const errorTables = [4, 5].map((m) =>
+    errorRows.map(([code, type, field, retryable, ...messages]) => ({ type, code, message: messages[m - 4], ...(field ? { field } : {}), retryable: !!retryable })),
+  );
+  /** @type {string[][]} the words, per locale */
+  const textTables = textRows;
   /** @type {string[]} [id, name, id, name…] in brand order */
-  const brandTable = engine.brandTable();
+  const brandTable = brandRows.flat();
   const brandId = (/** @type {number} */ b) => (b ? brandTable[2 * (b - 1)] : undefined);
   const brandName = (/** @type {number} */ b) => (b ? brandTable[2 * (b - 1) + 1] : undefined);
   /** @type {string[]} */
@@ -320,8 +326,10 @@ export function createFields(engine) {
   function failure(/** @type {number} */ status, /** @type {string} */ body) {
     const list = get(parseJson(body), 'errors');
     const items = Array.isArray(list) ? list : undefined;
-    const flat = items?.flatMap((e) => [get(e, 'code'), get(e, 'detail'), path(e, ['source', 'attribute']), path(e, ['source', 'pointer']), get(e, 'sub_code')]);
-    const bits = engine.failureFor(status, flat);
+    // Records of five values for the engine; separators stripped, \x1d alone for absent.
+    const value = (/** @type {unknown} */ v) => (typeof v === 'string' ? v.replace(/[\x1d-\x1f]/g, '') : '\x1d');
+    const records = items?.map((e) => `${[get(e, 'code'), get(e, 'detail'), path(e, ['source', 'attribute']), path(e, ['source', 'pointer']), get(e, 'sub_code')].map(value).join('\x1f')}\x1e`);
+    const bits = engine.failureFor(status, records?.join(''));
     const decided = items?.[(bits >>> 9) - 1];
     return {
       code: bits & 63,
@@ -659,8 +667,9 @@ export function createFields(engine) {
     /** PayMongo's create-payment-method body, as JSON text, or `undefined`. */
     function requestBody(/** @type {unknown} */ billing, /** @type {unknown} */ metadata) {
       const [year, month] = today();
-      const details = engine.cardDetails(number.input.value, expiry.input.value, cvc.input.value, year, month);
-      if (!details) return undefined;
+      const date = engine.expiryDate(expiry.input.value, year, month);
+      if (!date) return undefined;
+      const details = { card_number: engine.cardNumber(number.input.value), exp_month: date & 15, exp_year: date >>> 4, cvc: engine.cardCvc(cvc.input.value) };
       const name = trim(nodes[NAME]?.input.value ?? '');
       /** @type {Record<string, unknown>} */
       const attributes = { type: 'card', details };
@@ -670,10 +679,11 @@ export function createFields(engine) {
       return JSON.stringify({ data: { attributes } });
     }
 
-    /** `{ error }` for an API failure, with PayMongo's codes kept as `apiCode` / `subCode`. */
-    function failureResult(/** @type {ReturnType<typeof failure>} */ f) {
+    /** `{ error }` for an API failure, with PayMongo's codes kept as `apiCode` / `subCode`;
+     * `decline` picks the decline message. */
+    function failureResult(/** @type {ReturnType<typeof failure> & { decline?: number }} */ f) {
       const e = /** @type {Record<string, unknown>} */ (errorJs(f.code));
-      if (f.code === C.card_declined && override(f.code) === undefined) e.message = engine.declineMessage(f.apiCode ?? '', locale());
+      if (f.code === C.card_declined && override(f.code) === undefined) e.message = declineRows[locale()][f.decline ?? 0];
       if (f.field) e.field = f.field;
       if (f.apiCode !== undefined) e.apiCode = f.apiCode;
       if (f.subCode !== undefined) e.subCode = f.subCode;
@@ -754,7 +764,7 @@ export function createFields(engine) {
     /** Pays: tokenize (unless a payment method is given), attach, 3-D Secure through
      * `handleNextAction`, then read the intent until it settles. */
     async function confirm(/** @type {string} */ clientKey, /** @type {unknown} */ options) {
-      const intentId = engine.intentIdOf(clientKey);
+      const intentId = clientKey.slice(0, engine.intentIdLength(clientKey));
       if (!intentId) return errorResult(C.invalid_client_key);
       const given = get(options, 'paymentMethod');
       let pmId;
@@ -803,10 +813,11 @@ export function createFields(engine) {
           const last = get(attrs, 'last_payment_error');
           const failed = str(get(last, 'failed_code')) ?? '';
           const sub = str(get(last, 'sub_code'));
+          const declined = engine.declineFor(failed);
           return failureResult(
             !failed && authenticated
               ? { code: C.authentication_incomplete, field: undefined, apiCode: undefined, subCode: undefined }
-              : { code: engine.declineFor(failed), field: undefined, apiCode: failed || undefined, subCode: sub },
+              : { code: declined & 63, decline: declined >>> 6, field: undefined, apiCode: failed || undefined, subCode: sub },
           );
         }
         if (status === 'awaiting_next_action' && !authenticated) {
