@@ -131,7 +131,7 @@ let nextId = 1;
 
 /**
  * The card field over an initialised engine (the wasm-bindgen exports of src/fields.rs).
- * @param {any} engine
+ * @param {typeof import('./sealcard_fields.js')} engine
  */
 export function createFields(engine) {
   // The engine's tables, one string: tables split by \x1d, records by \x1e, values by \x1f.
@@ -153,9 +153,14 @@ export function createFields(engine) {
   const codeIndex = (/** @type {string} */ code) => codes.indexOf(code) + 1;
   const C = /** @type {Record<string, number>} */ (Object.fromEntries(codes.map((c, i) => [c, i + 1])));
 
-  /** A `SealCardError` to throw or reject with: `type`, `code`, `retryable`. */
-  function configError(/** @type {number} */ code, /** @type {string | undefined} */ detail, locale = 0) {
-    const o = errorTables[locale][code - 1];
+  /**
+   * A `SealCardError` to throw or reject with: `type`, `code`, `retryable`; the message is the
+   * detail (naming the option) or the code's own.
+   * @param {number} code
+   * @param {string} [detail]
+   */
+  function configError(code, detail) {
+    const o = /** @type {SealCardErrorObject} */ (errorTables[0]?.[code - 1]);
     const e = /** @type {Error & Record<string, unknown>} */ (new Error(detail ?? o.message));
     e.name = 'SealCardError';
     e.type = o.type;
@@ -485,11 +490,14 @@ export function createFields(engine) {
 
     /** Shows `state`: error texts, ARIA, classes, brand; announces changes. */
     function render(/** @type {number[]} */ state, /** @type {boolean} */ announce) {
+      // Only what changed is written: an unchanged keystroke mutates nothing.
+      const text = (/** @type {Node} */ node, /** @type {string} */ t) => node.textContent !== t && (node.textContent = t);
+      const attr = (/** @type {Element} */ el, /** @type {string} */ k, /** @type {string} */ v) => el.getAttribute(k) !== v && el.setAttribute(k, v);
       for (let f = NUMBER; f <= CVC; f++) {
         const n = /** @type {FieldNodes} */ (nodes[f]);
         const code = errorOf(/** @type {number} */ (state[f]));
-        n.error.textContent = code ? messageFor(code) : '';
-        n.input.setAttribute('aria-invalid', code ? 'true' : 'false');
+        text(n.error, code ? messageFor(code) : '');
+        attr(n.input, 'aria-invalid', code ? 'true' : 'false');
       }
       const error = firstOf(state);
       root.classList.toggle('is-empty', isEmpty(state));
@@ -497,17 +505,15 @@ export function createFields(engine) {
       root.classList.toggle('is-invalid', error > 0);
       root.classList.toggle('is-focused', ui.focused !== undefined);
       const brand = /** @type {number} */ (state[0]);
-      badge.textContent = brandName(brand) ?? '';
-      root.setAttribute('data-brand', brandId(brand) ?? 'unknown');
+      text(badge, brandName(brand) ?? '');
+      attr(root, 'data-brand', brandId(brand) ?? 'unknown');
       if (!announce) return;
       const brandChanged = brand !== ui.announcedBrand;
       const errorChanged = error !== ui.announcedError;
       ui.announcedBrand = brand;
       ui.announcedError = error;
-      let text;
-      if (errorChanged && error) text = messageFor(error);
-      else if (brandChanged && brand) text = textTables[locale()][8] + brandName(brand);
-      if (text !== undefined) live.textContent = text;
+      if (errorChanged && error) live.textContent = messageFor(error);
+      else if (brandChanged && brand) live.textContent = textTables[locale()][8] + brandName(brand);
     }
 
     /** The `change` payload of `state`. */
@@ -718,7 +724,7 @@ export function createFields(engine) {
       // A submit attempt: every field's error may show now.
       ui.touched = 7;
       refresh();
-      const state = compute();
+      const state = /** @type {number[]} */ (ui.last?.state);
       const problem = firstOf(state, true);
       if (problem) return errorResult(problem);
       const brand = brandId(/** @type {number} */ (state[0])) ?? null;

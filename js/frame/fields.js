@@ -10,10 +10,10 @@ let loading;
 export function loadFields() {
   loading ??= init({ module_or_path: new URL('./sealcard_fields_bg.wasm', import.meta.url) }).then(
     () => createFields(engine),
-    (error) => {
+    (/** @type {unknown} */ error) => {
       loading = undefined;
       throw error;
     },
   );
-  return loading;
+  return /** @type {Promise<ReturnType<typeof createFields>>} */ (loading);
 }
