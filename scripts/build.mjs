@@ -24,7 +24,9 @@ const cargoHome = process.env.CARGO_HOME ?? join(homedir(), '.cargo');
 const toolEnv = { ...process.env, PATH: `${join(cargoHome, 'bin')}:${process.env.PATH}` };
 const wasmOpt = join(root, 'node_modules', '.bin', 'wasm-opt');
 const esbuild = join(root, 'node_modules', '.bin', 'esbuild');
-const minify = ['--minify', '--target=es2020', '--legal-comments=none', '--charset=utf8'];
+// `--tsconfig-raw={}`: no tsconfig.json around the sources (js/frame's, for type checks, or one
+// in a parent directory of the checkout) changes what ships.
+const minify = ['--minify', '--target=es2020', '--legal-comments=none', '--charset=utf8', '--tsconfig-raw={}'];
 
 function run(cmd, args, env = {}) {
   execFileSync(cmd, args, {

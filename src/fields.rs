@@ -192,7 +192,7 @@ fn pack_field(f: &FieldState) -> u32 {
 /// The form's state from the fields' texts: `[brand, number, expiry, cvc]`, each field packed as
 /// bit 0 `empty`, 1 `complete`, 2 `valid`, 3 `potentiallyValid`, bits 4–9 the error to show,
 /// 10–15 the field's problem. `touched` has bit 0 number, 1 expiry, 2 code; `accepted` one bit
-/// per [`BrandId`]; `year` and `month` are today's.
+/// per [`crate::BrandId`]; `year` and `month` are today's.
 #[wasm_bindgen(js_name = formState)]
 pub fn form_state(
     number: String,
