@@ -15,13 +15,13 @@
 // Installs what is missing (scripts/setup.sh), builds dist/ when it is not there, and builds
 // the sandbox and its load generator in release mode. Ports 19080–19092 on loopback.
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, homedir, tmpdir } from 'node:os';
-import { dirname, extname, join, normalize } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { launch } from '../proof/browsers.mjs';
+import { startStaticServer } from '../scripts/static-server.mjs';
 import { GROWTH_LENGTHS, runGrowth, runKeystroke } from './kernel.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -121,19 +121,11 @@ execFileSync(esbuild, [join(scratch, 'entry.mjs'), '--bundle', '--format=esm', '
   env: { ...env, NODE_PATH: join(root, 'node_modules') },
 });
 writeFileSync(join(scratch, 'keystroke.html'), '<!doctype html><meta charset="utf-8"><title>keystroke</title><script type="module" src="/page.js"></script>\n');
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
-const server = createServer((req, res) => {
-  const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-  const file = path.startsWith('/validate/') ? join(dist, path) : join(scratch, path);
-  if (!existsSync(file) || !(file.startsWith(dist) || file.startsWith(scratch))) {
-    res.writeHead(404).end();
-    return;
-  }
-  res.writeHead(200, { 'content-type': TYPES[/** @type {'.js'} */ (extname(file))] ?? 'application/octet-stream' });
-  res.end(readFileSync(file));
-});
-await new Promise((resolve) => server.listen(PORTS.static, '127.0.0.1', () => resolve(undefined)));
-cleanups.push(async () => void server.close());
+const server = await startStaticServer(PORTS.static, [
+  ['/validate/', join(dist, 'validate')],
+  ['/', scratch],
+]);
+cleanups.push(() => server.close());
 
 const results = /** @type {string[]} */ ([]);
 try {

@@ -93,6 +93,11 @@ macro_rules! codes {
                 match self { $(ErrorCode::$variant => $msg,)* }
             }
 
+            /// The code's position in [`ErrorCode::ALL`] (its declaration order).
+            pub fn index(self) -> usize {
+                self as usize
+            }
+
             /// Looks a code up by its string.
             pub fn parse(code: &str) -> Option<ErrorCode> {
                 match code { $($code => Some(ErrorCode::$variant),)* _ => None }
@@ -183,6 +188,7 @@ mod tests {
                 "{s}"
             );
             assert_eq!(ErrorCode::parse(s), Some(c));
+            assert_eq!(ErrorCode::ALL[c.index()], c);
             assert!(c.message().ends_with('.'), "{s}");
         }
         assert_eq!(ErrorCode::parse("nope"), None);

@@ -20,8 +20,8 @@ use wasm_bindgen::prelude::*;
 
 use crate::{
     check_endpoint, format_cvc, format_expiry, format_number, message, parse_public_key, texts,
-    validate_expiry, Accepted, ApiErrorItem, Edit, ErrorCode, Field, FieldState, Formatted, Inputs,
-    KeyMode, Locale, Touched, YearMonth,
+    validate_expiry, Accepted, ApiErrorItem, Decline, Edit, ErrorCode, Field, FieldState,
+    Formatted, Inputs, KeyMode, Locale, Touched, YearMonth,
 };
 
 /// Between the values of a record.
@@ -32,10 +32,7 @@ const RECORD: char = '\x1e';
 const GROUP: char = '\x1d';
 
 fn code_index(code: ErrorCode) -> u32 {
-    ErrorCode::ALL
-        .iter()
-        .position(|&c| c == code)
-        .map_or(0, |i| i as u32 + 1)
+    code.index() as u32 + 1
 }
 
 fn field_index(field: Option<Field>) -> u32 {
@@ -62,8 +59,8 @@ fn record(out: &mut String, values: &[&str]) {
 /// empty, `1` when retryable or empty, English message, Filipino message), the words (English
 /// then Filipino: labels of number, expiry, code and name, their placeholders, the brand
 /// announcement's prefix, the group's label), the brands (id, name, in [`crate::BrandId`]
-/// order), and the decline messages (English then Filipino, in the order [`decline_for`]
-/// numbers them).
+/// order), and the decline messages (English then Filipino, in the order of
+/// [`Decline::ALL`], which [`decline_for`] numbers).
 #[wasm_bindgen]
 pub fn tables() -> String {
     let mut out = String::new();
@@ -105,10 +102,7 @@ pub fn tables() -> String {
     }
     out.push(GROUP);
     for locale in [Locale::En, Locale::Fil] {
-        record(
-            &mut out,
-            &DECLINES.map(|d| crate::decline_message(d, locale)),
-        );
+        record(&mut out, &Decline::ALL.map(|d| d.message(locale)));
     }
     out
 }
@@ -199,16 +193,11 @@ pub fn form_state(
     expiry: String,
     cvc: String,
     touched: u8,
-    accepted: u32,
+    accepted: u16,
     year: u16,
     month: u8,
 ) -> Vec<u32> {
-    let accepted = Accepted::of(
-        crate::BRANDS
-            .iter()
-            .map(|b| b.id)
-            .filter(|&id| accepted & (1 << id as u32) != 0),
-    );
+    let accepted = Accepted::from_bits(accepted);
     let touched = Touched {
         number: touched & 1 != 0,
         expiry: touched & 2 != 0,
@@ -292,19 +281,12 @@ pub fn failure_for(status: u16, errors: Option<String>) -> u32 {
         | decided.map_or(0, |i| i as u32 + 1) << 9
 }
 
-/// A `failed_code` of each decline message: the generic one first.
-const DECLINES: [&str; 4] = ["", "insufficient_funds", "card_expired", "cvc_invalid"];
-
 /// The code of a payment that failed with PayMongo's `failed_code` (a decline, or 3-D Secure
-/// not completed), and from bit 6 which of the decline messages of [`tables`] it shows.
+/// not completed), and from bit 6 which of the decline messages of [`tables`] it shows (a
+/// [`Decline`]).
 #[wasm_bindgen(js_name = declineFor)]
 pub fn decline_for(failed_code: &str) -> u32 {
-    let text = crate::decline_message(failed_code, Locale::En);
-    let variant = DECLINES
-        .iter()
-        .position(|&d| crate::decline_message(d, Locale::En) == text)
-        .unwrap_or(0);
-    code_index(crate::decline_for(failed_code, None).code) | (variant as u32) << 6
+    code_index(crate::decline_for(failed_code, None).code) | (Decline::of(failed_code) as u32) << 6
 }
 
 /// The length of the Payment Intent id that starts a client key (`pi_…_client_…`), or 0 when

@@ -16,6 +16,11 @@ impl Accepted {
     pub const DEFAULT: Accepted =
         Accepted((1 << BrandId::Visa as u16) | (1 << BrandId::Mastercard as u16));
 
+    /// The set whose bit `1 << id` is set for each accepted [`BrandId`].
+    pub const fn from_bits(bits: u16) -> Accepted {
+        Accepted(bits)
+    }
+
     /// The set of `ids`.
     pub fn of(ids: impl IntoIterator<Item = BrandId>) -> Accepted {
         Accepted(ids.into_iter().fold(0, |acc, id| acc | (1 << id as u16)))

@@ -26,9 +26,7 @@ fn error_object(code: ErrorCode) -> Object {
 
 /// The two flags and the error of a verdict, packed.
 fn pack(valid: bool, potentially_valid: bool, error: Option<ErrorCode>) -> u32 {
-    let error = error
-        .and_then(|code| ErrorCode::ALL.iter().position(|&c| c == code))
-        .map_or(0, |i| i as u32 + 1);
+    let error = error.map_or(0, |code| code.index() as u32 + 1);
     u32::from(valid) | u32::from(potentially_valid) << 1 | error << 2
 }
 

@@ -76,23 +76,60 @@ fn filipino(code: ErrorCode) -> &'static str {
     }
 }
 
-/// The message for a decline whose PayMongo `failed_code` is `failed_code`. The "blocked"
-/// family (fraudulent, lost, stolen, blocked…) is shown only as a generic decline, as PayMongo
-/// advises.
-pub fn decline_message(failed_code: &str, locale: Locale) -> &'static str {
-    match (failed_code, locale) {
-        ("insufficient_funds", Locale::En) => {
-            "Your card has insufficient funds. Please use another card."
+/// Which message a decline shows. The "blocked" family (fraudulent, lost, stolen, blocked…)
+/// is shown only as a generic decline, as PayMongo advises.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Decline {
+    /// Any other `failed_code`: the message of [`ErrorCode::CardDeclined`].
+    Generic,
+    /// `insufficient_funds`.
+    InsufficientFunds,
+    /// `card_expired`.
+    Expired,
+    /// `cvc_invalid`, `cvc_incorrect`.
+    Cvc,
+}
+
+impl Decline {
+    /// Every kind, in declaration order.
+    pub const ALL: [Decline; 4] = [
+        Decline::Generic,
+        Decline::InsufficientFunds,
+        Decline::Expired,
+        Decline::Cvc,
+    ];
+
+    /// The kind of a PayMongo `failed_code`.
+    pub fn of(failed_code: &str) -> Decline {
+        match failed_code {
+            "insufficient_funds" => Decline::InsufficientFunds,
+            "card_expired" => Decline::Expired,
+            "cvc_invalid" | "cvc_incorrect" => Decline::Cvc,
+            _ => Decline::Generic,
         }
-        ("insufficient_funds", Locale::Fil) => {
-            "Kulang ang pondo ng iyong card. Gumamit ng ibang card."
-        }
-        ("card_expired", Locale::En) => "Your card has expired. Please use another card.",
-        ("card_expired", Locale::Fil) => "Expired na ang iyong card. Gumamit ng ibang card.",
-        ("cvc_invalid" | "cvc_incorrect", Locale::En) => "Your card's security code is incorrect.",
-        ("cvc_invalid" | "cvc_incorrect", Locale::Fil) => "Mali ang security code ng iyong card.",
-        _ => message(ErrorCode::CardDeclined, locale),
     }
+
+    /// Its message in `locale`.
+    pub fn message(self, locale: Locale) -> &'static str {
+        match (self, locale) {
+            (Decline::InsufficientFunds, Locale::En) => {
+                "Your card has insufficient funds. Please use another card."
+            }
+            (Decline::InsufficientFunds, Locale::Fil) => {
+                "Kulang ang pondo ng iyong card. Gumamit ng ibang card."
+            }
+            (Decline::Expired, Locale::En) => "Your card has expired. Please use another card.",
+            (Decline::Expired, Locale::Fil) => "Expired na ang iyong card. Gumamit ng ibang card.",
+            (Decline::Cvc, Locale::En) => "Your card's security code is incorrect.",
+            (Decline::Cvc, Locale::Fil) => "Mali ang security code ng iyong card.",
+            (Decline::Generic, _) => message(ErrorCode::CardDeclined, locale),
+        }
+    }
+}
+
+/// The message for a decline whose PayMongo `failed_code` is `failed_code` (see [`Decline`]).
+pub fn decline_message(failed_code: &str, locale: Locale) -> &'static str {
+    Decline::of(failed_code).message(locale)
 }
 
 /// The visible texts of the fields.
@@ -157,6 +194,19 @@ pub fn texts(locale: Locale) -> &'static Texts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn declines_are_numbered_in_their_order() {
+        for (i, d) in Decline::ALL.into_iter().enumerate() {
+            assert_eq!(d as usize, i);
+        }
+        assert_eq!(Decline::of("cvc_incorrect"), Decline::Cvc);
+        assert_eq!(Decline::of("stolen_card"), Decline::Generic);
+        assert_eq!(
+            decline_message("stolen_card", Locale::En),
+            message(ErrorCode::CardDeclined, Locale::En)
+        );
+    }
 
     #[test]
     fn every_code_has_both_languages() {

@@ -22,9 +22,9 @@ fn idx(code: &str) -> u32 {
 
 const TODAY: (u16, u8) = (2026, 11);
 /// Visa and Mastercard, as the view packs `acceptedBrands`.
-const DEFAULT_ACCEPTED: u32 = 0b11;
+const DEFAULT_ACCEPTED: u16 = 0b11;
 
-fn state(number: &str, expiry: &str, cvc: &str, touched: u8, accepted: u32) -> Vec<u32> {
+fn state(number: &str, expiry: &str, cvc: &str, touched: u8, accepted: u16) -> Vec<u32> {
     fields::form_state(
         number.into(),
         expiry.into(),

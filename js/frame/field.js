@@ -89,7 +89,8 @@ function get(/** @type {unknown} */ v, /** @type {string} */ key) {
 const isObject = (/** @type {unknown} */ v) => typeof v === 'object' && v !== null;
 const isNullish = (/** @type {unknown} */ v) => v === undefined || v === null;
 
-/** Unicode white space, as the core trims it (JS's `trim` also drops U+FEFF, which is not). */
+/** Unicode white space, as the core trims it (JS's `trim` also drops U+FEFF, which is not):
+ * for the cardholder's name. */
 const WS = '[\\t-\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
 const EDGE_SPACE = new RegExp(`^${WS}+|${WS}+$`, 'g');
 const trim = (/** @type {string} */ s) => s.replace(EDGE_SPACE, '');
@@ -142,8 +143,6 @@ export function createFields(engine) {
   const errorTables = [4, 5].map((m) =>
     errorRows.map(([code, type, field, retryable, ...messages]) => ({ type, code, message: messages[m - 4], ...(field ? { field } : {}), retryable: !!retryable })),
   );
-  /** @type {string[][]} the words, per locale */
-  const textTables = textRows;
   /** @type {string[]} [id, name, id, name…] in brand order */
   const brandTable = brandRows.flat();
   const brandId = (/** @type {number} */ b) => (b ? brandTable[2 * (b - 1)] : undefined);
@@ -327,7 +326,14 @@ export function createFields(engine) {
   const path = (/** @type {unknown} */ v, /** @type {string[]} */ keys) => keys.reduce(get, v);
   const str = (/** @type {unknown} */ v) => (typeof v === 'string' ? v : undefined);
 
-  /** What a failed answer means: `{ code, field?, apiCode?, subCode? }` (code index). */
+  /**
+   * What an API failure means: a code index, the field it lands on (engine number), PayMongo's
+   * codes, and for a decline which message it shows.
+   * @typedef {{ code: number, field?: number, apiCode?: string, subCode?: string, decline?: number }} Failure
+   */
+
+  /** What a failed answer means.
+   * @returns {Failure} */
   function failure(/** @type {number} */ status, /** @type {string} */ body) {
     const list = get(parseJson(body), 'errors');
     const items = Array.isArray(list) ? list : undefined;
@@ -338,7 +344,7 @@ export function createFields(engine) {
     const decided = items?.[(bits >>> 9) - 1];
     return {
       code: bits & 63,
-      field: FIELD_NAMES[(bits >>> 6) & 7] || undefined,
+      field: (bits >>> 6) & 7,
       apiCode: str(get(decided, 'code')) || undefined,
       subCode: str(get(decided, 'sub_code')),
     };
@@ -446,7 +452,7 @@ export function createFields(engine) {
 
     /** Labels, placeholders, language and style custom properties. */
     function applyOptions() {
-      const t = textTables[locale()];
+      const t = textRows[locale()];
       root.setAttribute('lang', locale() ? 'fil' : 'en');
       root.setAttribute('aria-label', t[9]);
       for (let f = NUMBER; f <= NAME; f++) {
@@ -513,7 +519,7 @@ export function createFields(engine) {
       ui.announcedBrand = brand;
       ui.announcedError = error;
       if (errorChanged && error) live.textContent = messageFor(error);
-      else if (brandChanged && brand) live.textContent = textTables[locale()][8] + brandName(brand);
+      else if (brandChanged && brand) live.textContent = textRows[locale()][8] + brandName(brand);
     }
 
     /** The `change` payload of `state`. */
@@ -615,7 +621,8 @@ export function createFields(engine) {
 
     function onBlur(/** @type {number} */ f) {
       ui.focused = undefined;
-      if (f !== NAME && trim(/** @type {FieldNodes} */ (nodes[f]).input.value)) ui.touched |= 1 << (f - 1);
+      // Left with something typed (the engine's `empty`: only white space) the field is touched.
+      if (f !== NAME && !(/** @type {number} */ (compute()[f]) & 1)) ui.touched |= 1 << (f - 1);
       refresh();
       emit(3, { field: FIELD_NAMES[f] });
     }
@@ -687,10 +694,10 @@ export function createFields(engine) {
 
     /** `{ error }` for an API failure, with PayMongo's codes kept as `apiCode` / `subCode`;
      * `decline` picks the decline message. */
-    function failureResult(/** @type {ReturnType<typeof failure> & { decline?: number }} */ f) {
+    function failureResult(/** @type {Failure} */ f) {
       const e = /** @type {Record<string, unknown>} */ (errorJs(f.code));
       if (f.code === C.card_declined && override(f.code) === undefined) e.message = declineRows[locale()][f.decline ?? 0];
-      if (f.field) e.field = f.field;
+      if (f.field) e.field = FIELD_NAMES[f.field];
       if (f.apiCode !== undefined) e.apiCode = f.apiCode;
       if (f.subCode !== undefined) e.subCode = f.subCode;
       return { error: e };
@@ -745,9 +752,8 @@ export function createFields(engine) {
         return { paymentMethod: pm };
       }
       const f = failure(answer.status, answer.body);
-      const field = FIELD_NAMES.indexOf(f.field ?? '-');
-      if (field > 0) {
-        ui.apiError = { field, code: f.code };
+      if (f.field) {
+        ui.apiError = { field: f.field, code: f.code };
         refresh();
       }
       return failureResult(f);
@@ -819,12 +825,9 @@ export function createFields(engine) {
           const last = get(attrs, 'last_payment_error');
           const failed = str(get(last, 'failed_code')) ?? '';
           const sub = str(get(last, 'sub_code'));
+          if (!failed && authenticated) return failureResult({ code: C.authentication_incomplete });
           const declined = engine.declineFor(failed);
-          return failureResult(
-            !failed && authenticated
-              ? { code: C.authentication_incomplete, field: undefined, apiCode: undefined, subCode: undefined }
-              : { code: declined & 63, decline: declined >>> 6, field: undefined, apiCode: failed || undefined, subCode: sub },
-          );
+          return failureResult({ code: declined & 63, decline: declined >>> 6, apiCode: failed || undefined, subCode: sub });
         }
         if (status === 'awaiting_next_action' && !authenticated) {
           const url = str(path(attrs, ['next_action', 'redirect', 'url'])) ?? '';
@@ -846,7 +849,7 @@ export function createFields(engine) {
           }
           authenticated = true;
         } else if (status === 'awaiting_next_action' && cancelled) {
-          return failureResult({ code: C.authentication_incomplete, field: undefined, apiCode: undefined, subCode: undefined });
+          return failureResult({ code: C.authentication_incomplete });
         } else if (status === 'awaiting_next_action' || status === 'processing') {
           await new Promise((resolve) => setTimeout(resolve, 1500));
         } else {
@@ -870,7 +873,7 @@ export function createFields(engine) {
       if (k < 0) throw new TypeError('sealcard: unknown event; use ready, change, focus, blur, submit or loaderror');
       return k;
     };
-    const field_ = {
+    const cardField = {
       /** Adds a listener: `ready`, `change`, `focus`, `blur`, `submit`, `loaderror`. */
       on(/** @type {string} */ event, /** @type {Function} */ listener) {
         const k = eventKind(event);
@@ -935,7 +938,7 @@ export function createFields(engine) {
     queueMicrotask(() => {
       if (!ui.destroyed) emit(0, {});
     });
-    return field_;
+    return cardField;
   }
 
   return {

@@ -1,7 +1,8 @@
 // Browser tests of the card field, in real headless Chromium (playwright-core) and Firefox
 // (puppeteer-core), against the built dist/frame/fields.js: the field catalogue (ported from
 // tests/web_field.rs) and the hostile-input catalogue (from tests/web_hostile.rs). The cases run
-// in the page (tests/browser/page/), served from loopback (a secure context) by ./server.mjs;
+// in the page (tests/browser/page/), served from loopback (a secure context) by
+// scripts/static-server.mjs;
 // the network cases talk to a sandbox of their own, started here with CORS for loopback pages.
 // Each case is reported as its own subtest per browser, with the in-page assertion message.
 //
@@ -9,9 +10,20 @@
 // SEALCARD_SANDBOX_BIN). Run: node --test tests/browser/
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { BROWSERS, launch } from '../../proof/browsers.mjs';
+import { startStaticServer } from '../../scripts/static-server.mjs';
 import { startSandbox } from '../e2e/sandbox.mjs';
-import { startPageServer } from './server.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dist = join(here, '..', '..', 'dist');
+/** The test page at /, the built fields module at /frame/, sealcard/validate at /validate/. */
+const MOUNTS = /** @type {[string, string][]} */ ([
+  ['/frame/', join(dist, 'frame')],
+  ['/validate/', join(dist, 'validate')],
+  ['/', join(here, 'page')],
+]);
 
 // Ports of their own (18300–18320), apart from the other test files.
 const SANDBOX_PORTS = { apiPort: 18300, merchantPort: 18301, framePort: 18302 };
@@ -21,12 +33,12 @@ const CASE_TIMEOUT_MS = 180_000;
 
 /** @type {Awaited<ReturnType<typeof startSandbox>> | undefined} */
 let sandbox;
-/** @type {Awaited<ReturnType<typeof startPageServer>> | undefined} */
+/** @type {Awaited<ReturnType<typeof startStaticServer>> | undefined} */
 let server;
 
 before(async () => {
   sandbox = await startSandbox({ ...SANDBOX_PORTS, extra: ['--cors-loopback'] });
-  server = await startPageServer(PAGE_PORT);
+  server = await startStaticServer(PAGE_PORT, MOUNTS);
 });
 
 after(async () => {

@@ -1,21 +1,10 @@
-// A tiny static server on loopback for the browser tests of the card field: the test page
-// (tests/browser/page/) at /, the built fields module (dist/frame/) at /frame/, and
-// sealcard/validate (dist/validate/) at /validate/. http://127.0.0.1 is a secure context, which
-// the field needs. Nothing is cached, so a rebuilt dist/ is always what runs.
+// A tiny static server on loopback, for the pages of the browser tests (tests/browser/) and of
+// the benchmarks (bench/run.mjs): directories mounted at URL prefixes. http://127.0.0.1 is a
+// secure context, which the field needs. Nothing is cached, so a rebuilt dist/ is always what
+// runs.
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { dirname, extname, join, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..', '..');
-
-/** URL prefix → directory served there; the longest prefix is tried first. */
-const MOUNTS = [
-  ['/frame/', join(root, 'dist', 'frame')],
-  ['/validate/', join(root, 'dist', 'validate')],
-  ['/', join(here, 'page')],
-];
+import { extname, join, sep } from 'node:path';
 
 /** @type {Record<string, string>} */
 const TYPES = {
@@ -29,16 +18,17 @@ const TYPES = {
 
 /**
  * The file a URL path names, or undefined when it names none (or tries to leave its directory).
+ * @param {[string, string][]} mounts
  * @param {string} pathname
  */
-function fileOf(pathname) {
+function fileOf(mounts, pathname) {
   let path;
   try {
     path = decodeURIComponent(pathname);
   } catch {
     return undefined;
   }
-  const mount = MOUNTS.find(([prefix]) => path.startsWith(prefix));
+  const mount = mounts.find(([prefix]) => path.startsWith(prefix));
   if (!mount) return undefined;
   const [prefix, dir] = mount;
   const file = join(dir, path.slice(prefix.length) || 'index.html');
@@ -46,11 +36,13 @@ function fileOf(pathname) {
 }
 
 /**
- * Starts the server on 127.0.0.1:`port` (0: any free port).
+ * Starts the server on 127.0.0.1:`port` (0: any free port), serving each `[prefix, directory]`
+ * of `mounts` (the first prefix that matches wins: list the longest first).
  * @param {number} port
+ * @param {[string, string][]} mounts
  * @returns {Promise<{ origin: string, close: () => Promise<void> }>}
  */
-export async function startPageServer(port) {
+export async function startStaticServer(port, mounts) {
   const server = createServer(async (req, res) => {
     const headers = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -58,7 +50,7 @@ export async function startPageServer(port) {
       res.end();
       return;
     }
-    const file = fileOf(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    const file = fileOf(mounts, new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
     const type = file && TYPES[extname(file)];
     const body = type ? await readFile(file).catch(() => undefined) : undefined;
     if (!body) {
