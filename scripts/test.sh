@@ -22,7 +22,7 @@ step "clippy (host)"
 cargo clippy --workspace --all-targets --all-features -- -D warnings
 
 step "clippy (wasm32)"
-cargo clippy -p sealcard --target wasm32-unknown-unknown --all-targets --features validate,widget -- -D warnings
+cargo clippy -p sealcard --target wasm32-unknown-unknown --all-targets --features validate,fields -- -D warnings
 
 step "cargo test (host: core, sandbox)"
 cargo test --workspace
@@ -39,10 +39,10 @@ npx tsc -p js/frame
 
 # Never pass -q here: the wasm-bindgen test runner rejects --quiet.
 step "wasm-bindgen-test in headless Chromium"
-CHROMEDRIVER=$(command -v chromedriver) cargo test -p sealcard --target wasm32-unknown-unknown --features validate,widget
+CHROMEDRIVER=$(command -v chromedriver) cargo test -p sealcard --target wasm32-unknown-unknown --features validate,fields
 
 step "wasm-bindgen-test in headless Firefox"
-GECKODRIVER=$(command -v geckodriver) cargo test -p sealcard --target wasm32-unknown-unknown --features validate,widget
+GECKODRIVER=$(command -v geckodriver) cargo test -p sealcard --target wasm32-unknown-unknown --features validate,fields
 
 step "the card field in headless Chromium and Firefox (its JS API, the hostile-input catalogue)"
 node --test tests/browser/

@@ -158,31 +158,6 @@ impl fmt::Debug for CardDigits {
     }
 }
 
-/// Overwrites a string's bytes with zeros and empties it (for texts that held card data).
-pub fn wipe_string(s: &mut String) {
-    let mut bytes = core::mem::take(s).into_bytes();
-    for b in bytes.iter_mut() {
-        // SAFETY: a valid exclusive reference; volatile so the overwrite is not elided.
-        unsafe { core::ptr::write_volatile(b, 0) };
-    }
-}
-
-/// A string holding card data: redacted in `Debug`, wiped when dropped.
-#[derive(Default)]
-pub struct SecretText(pub String);
-
-impl Drop for SecretText {
-    fn drop(&mut self) {
-        wipe_string(&mut self.0);
-    }
-}
-
-impl fmt::Debug for SecretText {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("SecretText(<redacted>)")
-    }
-}
-
 /// What reading a number field's text found.
 #[derive(Debug)]
 pub struct Scan {
@@ -243,15 +218,6 @@ mod tests {
         let s = scan(&"1".repeat(40));
         assert_eq!(s.digits.len(), MAX_DIGITS);
         assert_eq!(s.count, 40);
-    }
-
-    #[test]
-    fn secret_text_redacts_and_wipes() {
-        let t = SecretText("4242424242424242".into());
-        assert_eq!(format!("{t:?}"), "SecretText(<redacted>)");
-        let mut s = String::from("4242");
-        wipe_string(&mut s);
-        assert!(s.is_empty());
     }
 
     #[test]

@@ -120,6 +120,22 @@ impl FormState {
         .find_map(|(f, e)| e.map(|e| (f, e)))
     }
 
+    /// The state with the API's verdict on `field` (an error PayMongo gave for it, which
+    /// stands until the shopper edits that field): not valid, not complete, `code` showing.
+    pub fn with_api_error(mut self, field: Field, code: ErrorCode) -> FormState {
+        let f = match field {
+            Field::Number => &mut self.number,
+            Field::Expiry => &mut self.expiry,
+            Field::Cvc | Field::Name => &mut self.cvc,
+        };
+        f.complete = false;
+        f.valid = false;
+        f.error = Some(code);
+        f.problem = Some(code);
+        self.complete = false;
+        self
+    }
+
     /// The first problem of the form, shown or not (what a submit attempt reports).
     pub fn problem(&self) -> Option<(Field, ErrorCode)> {
         [
@@ -290,6 +306,19 @@ mod tests {
             TODAY,
         );
         assert!(s.complete);
+    }
+
+    #[test]
+    fn an_api_error_stands_on_its_field() {
+        let s = state("4343 4343 4343 4345", "12 / 30", "123", Touched::default())
+            .with_api_error(Field::Expiry, ErrorCode::Expired);
+        assert!(!s.complete && !s.expiry.valid && !s.expiry.complete);
+        assert!(s.number.complete && s.cvc.complete);
+        assert_eq!(s.error(), Some((Field::Expiry, ErrorCode::Expired)));
+        assert_eq!(s.problem(), Some((Field::Expiry, ErrorCode::Expired)));
+        let s = state("4343 4343 4343 4345", "12 / 30", "123", Touched::default())
+            .with_api_error(Field::Cvc, ErrorCode::InvalidCvc);
+        assert_eq!(s.error(), Some((Field::Cvc, ErrorCode::InvalidCvc)));
     }
 
     #[test]

@@ -347,6 +347,42 @@ pub fn format_cvc(input: &str, caret: usize, max: usize) -> Formatted {
     Formatted { value, caret: at }
 }
 
+/// An edit of the security-code field (text `value`, selection `start..end` in UTF-16 units):
+/// the edit applied as the browser would apply it, then [`format_cvc`] — so a paste of
+/// `12a34` shows `1234` at once, with the caret after the last digit pasted.
+pub fn edit_cvc(value: &str, start: usize, end: usize, edit: Edit<'_>, max: usize) -> Formatted {
+    let (start, end) = (start.min(end), start.max(end));
+    // Split by UTF-16 positions, never inside a character.
+    let mut before = String::with_capacity(value.len());
+    let mut after = String::new();
+    let mut selected = 0;
+    let mut pos = 0;
+    for c in value.chars() {
+        if pos < start {
+            before.push(c);
+        } else if pos < end {
+            selected += 1;
+        } else {
+            after.push(c);
+        }
+        pos += c.len_utf16();
+    }
+    match edit {
+        Edit::Insert(text) => before.push_str(text),
+        // With nothing selected, the character before (or after) the caret goes.
+        Edit::DeleteBackward if selected == 0 => {
+            before.pop();
+        }
+        Edit::DeleteForward if selected == 0 && !after.is_empty() => {
+            after.remove(0);
+        }
+        Edit::DeleteBackward | Edit::DeleteForward => {}
+    }
+    let caret = before.encode_utf16().count();
+    before.push_str(&after);
+    format_cvc(&before, caret, max)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -354,6 +390,24 @@ mod tests {
     fn fmt(s: &str, caret: usize) -> (String, usize) {
         let f = format_number(s, caret);
         (f.value, f.caret)
+    }
+
+    #[test]
+    fn cvc_edits() {
+        let e = |v: &str, s: usize, t: usize, edit: Edit<'_>| {
+            let f = edit_cvc(v, s, t, edit, 3);
+            (f.value, f.caret)
+        };
+        assert_eq!(e("", 0, 0, Edit::Insert("12a34")), ("123".into(), 3));
+        assert_eq!(e("13", 1, 1, Edit::Insert("2")), ("123".into(), 2));
+        assert_eq!(e("123", 1, 1, Edit::DeleteBackward), ("23".into(), 0));
+        assert_eq!(e("123", 1, 1, Edit::DeleteForward), ("13".into(), 1));
+        assert_eq!(e("123", 0, 3, Edit::DeleteBackward), (String::new(), 0));
+        assert_eq!(e("123", 3, 3, Edit::DeleteForward), ("123".into(), 3));
+        assert_eq!(e("", 0, 0, Edit::DeleteBackward), (String::new(), 0));
+        assert_eq!(e("1", 0, 1, Edit::Insert("٧")), ("7".into(), 1));
+        // Positions past the end or inside a surrogate pair never split a character.
+        assert_eq!(e("1😀2", 2, 9, Edit::Insert("3")), ("13".into(), 2));
     }
 
     #[test]

@@ -9,19 +9,31 @@
 //! Packing: bit 0 `valid`, bit 1 `potentiallyValid`, bits 2–7 the error (its index in
 //! [`ErrorCode::ALL`] + 1; 0 for none), and from bit 8 what the validator adds: the brand
 //! (index in [`BRANDS`] + 1; 0 for none) or the month (bits 8–11) and year (bits 12–25).
-//!
-//! The functions returning objects build the same objects in Rust, for Rust callers.
 
 use std::cell::Cell;
 
 use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 
-use crate::jsobj::set;
-use crate::{BrandId, ErrorCode, Locale, YearMonth, BRANDS};
+use crate::{BrandId, ErrorCode, YearMonth, BRANDS};
 
+/// Sets `target[key] = value`.
+fn set(target: &Object, key: &str, value: impl Into<JsValue>) {
+    // Setting a property on a plain object we created cannot fail.
+    let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), &value.into());
+}
+
+/// The error object `{ type, code, message, field?, retryable }` of a code, in English.
 fn error_object(code: ErrorCode) -> Object {
-    crate::jsobj::error_object(code, Locale::En, None)
+    let o = Object::new();
+    set(&o, "type", code.error_type().as_str());
+    set(&o, "code", code.code());
+    set(&o, "message", code.message());
+    if let Some(field) = code.field() {
+        set(&o, "field", field.as_str());
+    }
+    set(&o, "retryable", code.retryable());
+    o
 }
 
 /// The two flags and the error of a verdict, packed.
@@ -86,63 +98,6 @@ pub fn errors() -> Array {
         .iter()
         .map(|&code| JsValue::from(error_object(code)))
         .collect()
-}
-
-fn verdict(valid: bool, potentially_valid: bool, error: Option<ErrorCode>) -> Object {
-    let o = Object::new();
-    set(&o, "valid", valid);
-    set(&o, "potentiallyValid", potentially_valid);
-    if let Some(code) = error {
-        set(&o, "error", error_object(code));
-    }
-    o
-}
-
-/// `{ brand, valid, potentiallyValid, error? }`, as `validateNumber` in JS.
-pub fn validate_number(value: &str) -> Object {
-    let v = crate::validate_number(value);
-    let o = Object::new();
-    set(
-        &o,
-        "brand",
-        v.brand.map_or(JsValue::NULL, |b| b.id_str().into()),
-    );
-    set(&o, "valid", v.valid);
-    set(&o, "potentiallyValid", v.potentially_valid);
-    if let Some(code) = v.error {
-        set(&o, "error", error_object(code));
-    }
-    o
-}
-
-/// `{ valid, potentiallyValid, error?, month?, year? }`, as `validateExpiry` in JS.
-pub fn validate_expiry(value: &str, year: u16, month: u8) -> Object {
-    let v = crate::validate_expiry(value, YearMonth { year, month });
-    let o = verdict(v.valid, v.potentially_valid, v.error);
-    if let (Some(m), Some(y)) = (v.month, v.year) {
-        set(&o, "month", m);
-        set(&o, "year", y);
-    }
-    o
-}
-
-/// `{ valid, potentiallyValid, error? }`, as `validateCvc` in JS.
-pub fn validate_cvc(value: &str, brand: Option<String>) -> Object {
-    let brand = brand
-        .as_deref()
-        .and_then(BrandId::parse)
-        .map(BrandId::brand);
-    let v = crate::validate_cvc(value, brand);
-    verdict(v.valid, v.potentially_valid, v.error)
-}
-
-/// `{ value, caret }`, as `formatNumber` in JS.
-pub fn format_number(value: &str, caret: u32) -> Object {
-    let f = crate::format_number(value, caret as usize);
-    let o = Object::new();
-    set(&o, "value", f.value.as_str());
-    set(&o, "caret", f.caret as u32);
-    o
 }
 
 fn numbers(values: &[u8]) -> Array {

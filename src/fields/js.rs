@@ -1,0 +1,108 @@
+//! The JS side of the browser layer's data: results out as plain objects (serde-wasm-bindgen),
+//! answers in through the browser's `JSON.parse` read as [`Json`], the merchant's own objects
+//! passed through untouched, errors thrown to the merchant, today's month and random ids.
+
+use js_sys::{Array, Reflect};
+use serde::{Serialize, Serializer};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::wire::Json;
+use crate::{ErrorCode, YearMonth};
+
+/// `value` as a plain JS object, JSON's way: `None` is `null` (the report types leave out
+/// their optional keys instead, so only `brand` is ever `null`).
+pub fn to_js(value: &impl Serialize) -> JsValue {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    // The report types are plain structs of strings, numbers and booleans: this cannot fail.
+    value.serialize(&serializer).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// `value` as JSON text, for a request body: a JS string, the one string the card's request
+/// is (the objects it was built from are garbage once it exists).
+pub fn to_json(value: &impl Serialize) -> Option<JsValue> {
+    js_sys::JSON::stringify(&to_js(value)).ok().map(JsValue::from)
+}
+
+/// A merchant's JS object (billing, metadata, a payment method result), serialized as itself.
+pub struct JsObject(pub JsValue);
+
+impl Serialize for JsObject {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        serde_wasm_bindgen::preserve::serialize(&self.0, s)
+    }
+}
+
+/// A parsed JSON value of an answer.
+pub struct Parsed(JsValue);
+
+impl Parsed {
+    /// `JSON.parse(text)`, when it is an object (an API answer always is).
+    pub fn parse(text: &str) -> Option<Parsed> {
+        js_sys::JSON::parse(text)
+            .ok()
+            .filter(JsValue::is_object)
+            .map(Parsed)
+    }
+}
+
+impl Json for Parsed {
+    fn get(&self, key: &str) -> Option<Parsed> {
+        if !self.0.is_object() {
+            return None;
+        }
+        let v = Reflect::get(&self.0, &JsValue::from_str(key)).ok()?;
+        (!v.is_undefined()).then_some(Parsed(v))
+    }
+    fn string(&self) -> Option<String> {
+        self.0.as_string()
+    }
+    fn number(&self) -> Option<f64> {
+        self.0.as_f64()
+    }
+    fn boolean(&self) -> Option<bool> {
+        self.0.as_bool()
+    }
+    fn items(&self) -> Option<Vec<Parsed>> {
+        let array = self.0.dyn_ref::<Array>()?;
+        Some(array.iter().map(Parsed).collect())
+    }
+}
+
+/// The `SealCardError` thrown to the merchant for a configuration problem: an `Error` with
+/// `type`, `code` and `retryable`; its message is `detail` (naming the option) or the code's.
+pub fn config_error(code: ErrorCode, detail: Option<&str>) -> JsValue {
+    let error = js_sys::Error::new(detail.unwrap_or_else(|| code.message()));
+    error.set_name("SealCardError");
+    for (key, value) in [
+        ("type", JsValue::from_str(code.error_type().as_str())),
+        ("code", JsValue::from_str(code.code())),
+        ("retryable", JsValue::FALSE),
+    ] {
+        // Setting a property of an Error we just made cannot fail.
+        let _ = Reflect::set(&error, &JsValue::from_str(key), &value);
+    }
+    error.into()
+}
+
+/// Today's month, from the browser's clock.
+pub fn today() -> YearMonth {
+    let now = js_sys::Date::new_0();
+    YearMonth {
+        year: now.get_full_year() as u16,
+        month: now.get_month() as u8 + 1,
+    }
+}
+
+/// 16 random bytes as hex, from the browser's CSPRNG (an `Idempotency-Key`).
+pub fn random_id() -> Option<String> {
+    let crypto = web_sys::window()?.crypto().ok()?;
+    let mut bytes = [0u8; 16];
+    crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(32);
+    for b in bytes {
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 15)]));
+    }
+    Some(out)
+}

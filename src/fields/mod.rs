@@ -1,0 +1,424 @@
+//! The card fields' browser layer: the only code of the crate that touches the browser, and the
+//! whole card path — it reads and writes the card inputs (web-sys), validates and formats
+//! through the core, builds PayMongo's request from the core's wire types, sends it with
+//! gloo-net, and hands results to the page as plain objects (serde-wasm-bindgen).
+//!
+//! Its view (`js/frame/fields-view.js`) builds the DOM and the stylesheet, listens, forwards
+//! each event here and renders the [`Update`] it gets back; the fields frame adds the message
+//! bridge (`js/frame/frame.js`). One edit is one call: [`Fields::edit`] reads the input's text
+//! and selection, applies the edit, writes the new text and caret, and returns the new state.
+//!
+//! The card number, expiry and security code are never a return value of an export: they are
+//! read from the inputs, turned into one JSON string for the one request, and the copies made
+//! in wasm memory are zeroed when freed (the allocator, `src/alloc.rs`).
+
+mod config;
+mod inputs;
+mod js;
+mod pay;
+mod transport;
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use js_sys::{Function, Promise};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlInputElement;
+
+pub use config::{option_error, Config};
+
+use crate::{
+    edit_cvc, edit_expiry, edit_number, form_state, format_cvc, format_expiry, format_number,
+    texts, validate_number, BrandId, Edit, ErrorCode, Field, FieldState, FormState, Locale,
+    Messages, StateReport, TextsReport, Touched,
+};
+use inputs::Inputs;
+use js::{to_js, today};
+
+/// A field of the card form.
+#[wasm_bindgen]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldId {
+    /// The card number.
+    Number,
+    /// The expiry date.
+    Expiry,
+    /// The security code.
+    Cvc,
+    /// The cardholder's name (when shown).
+    Name,
+}
+
+impl FieldId {
+    fn field(self) -> Field {
+        match self {
+            FieldId::Number => Field::Number,
+            FieldId::Expiry => Field::Expiry,
+            FieldId::Cvc => Field::Cvc,
+            FieldId::Name => Field::Name,
+        }
+    }
+}
+
+/// What an edit does to a field's text: the DOM's `beforeinput` input types, grouped.
+#[wasm_bindgen]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditKind {
+    /// Typing, pasting, dropping or an IME inserting text over the selection.
+    Insert,
+    /// Backspace, cut, drag away: the selection or what is before the caret.
+    DeleteBackward,
+    /// Delete: the selection or what is after the caret.
+    DeleteForward,
+}
+
+/// What the view renders after an event: the `change` state and how to show it.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Update {
+    /// The state, as the `change` event reports it.
+    state: StateReport,
+    /// Whether it differs from the state last reported (then the view emits `change`).
+    changed: bool,
+    /// The brand's name for the badge, `null` while none is known.
+    brand_name: Option<&'static str>,
+    /// What a screen reader should hear now: a new error, or a newly known brand.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    announcement: Option<String>,
+    /// The field is complete and the caret at its end: focus moves to the next field.
+    advance: bool,
+}
+
+/// What the fields remember between events.
+#[derive(Default)]
+struct Ui {
+    touched: Touched,
+    /// An error PayMongo gave for a field, until the shopper edits that field.
+    api_error: Option<(Field, ErrorCode)>,
+    /// Bumped by every edit: an `Idempotency-Key` is reused only for unchanged input.
+    generation: u32,
+    idempotency: Option<(u32, String)>,
+    last: Option<StateReport>,
+    announced_brand: Option<BrandId>,
+    announced_error: Option<ErrorCode>,
+}
+
+struct Inner {
+    config: Config,
+    messages: RefCell<Messages>,
+    inputs: Inputs,
+    ui: RefCell<Ui>,
+    /// The view's render function, for updates that come after a request.
+    render: Function,
+    /// The tokenization in flight: calls while it runs get the same promise.
+    inflight: RefCell<Option<Promise>>,
+    destroyed: Cell<bool>,
+}
+
+impl Inner {
+    /// The form's state, the text of one field given (`fresh`, just written) and the others
+    /// read from their inputs; a standing API error laid over its field.
+    fn form(&self, fresh: Option<(FieldId, &str)>) -> FormState {
+        let read = |id: FieldId, input: &HtmlInputElement| match fresh {
+            Some((f, text)) if f == id => text.to_string(),
+            _ => input.value(),
+        };
+        let number = read(FieldId::Number, &self.inputs.number);
+        let expiry = read(FieldId::Expiry, &self.inputs.expiry);
+        let cvc = read(FieldId::Cvc, &self.inputs.cvc);
+        let ui = self.ui.borrow();
+        let state = form_state(
+            crate::Inputs {
+                number: &number,
+                expiry: &expiry,
+                cvc: &cvc,
+            },
+            ui.touched,
+            self.config.accepted,
+            today(),
+        );
+        match ui.api_error {
+            Some((field, code)) => state.with_api_error(field, code),
+            None => state,
+        }
+    }
+
+    /// The update that shows `state`; it remembers what it reported and announced.
+    fn update(&self, state: FormState, announce: bool, advance: bool) -> Update {
+        let messages = self.messages.borrow();
+        let report = StateReport::of(&state, &messages);
+        let mut ui = self.ui.borrow_mut();
+        let changed = ui.last.as_ref() != Some(&report);
+        ui.last = Some(report.clone());
+        let mut announcement = None;
+        if announce {
+            let brand = state.brand.map(|b| b.id);
+            let error = state.error().map(|(_, code)| code);
+            if let Some(code) = error.filter(|&e| Some(e) != ui.announced_error) {
+                announcement = Some(messages.text(code).to_string());
+            } else if let Some(b) = state.brand.filter(|_| brand != ui.announced_brand) {
+                announcement = Some([texts(messages.locale()).brand_prefix, b.name].concat());
+            }
+            ui.announced_brand = brand;
+            ui.announced_error = error;
+        }
+        Update {
+            state: report,
+            changed,
+            brand_name: state.brand.map(|b| b.name),
+            announcement,
+            advance,
+        }
+    }
+
+    /// Renders the current state through the view (after a request settled).
+    fn render_now(&self) {
+        if self.destroyed.get() {
+            return;
+        }
+        let update = self.update(self.form(None), true, false);
+        // A view that throws changes nothing here.
+        let _ = self.render.call1(&JsValue::UNDEFINED, &to_js(&update));
+    }
+
+    /// After the shopper changed `field`: a new generation, and its API error forgotten.
+    fn edited(&self, field: FieldId) {
+        let mut ui = self.ui.borrow_mut();
+        ui.generation = ui.generation.wrapping_add(1);
+        if ui.api_error.is_some_and(|(f, _)| f == field.field()) {
+            ui.api_error = None;
+        }
+    }
+
+    /// Empties the fields and forgets what the shopper did.
+    fn clear(&self) {
+        self.inputs.clear();
+        let mut ui = self.ui.borrow_mut();
+        ui.touched = Touched::default();
+        ui.api_error = None;
+        ui.idempotency = None;
+        ui.generation = ui.generation.wrapping_add(1);
+    }
+
+    /// The security code's length for the brand the number shows (4 while none is known).
+    fn cvc_max(&self) -> usize {
+        validate_number(&self.inputs.number.value())
+            .brand
+            .map_or(4, |b| usize::from(b.cvc_length))
+    }
+
+    /// The state after `field` became `text`, moving on when it is complete.
+    fn after_edit(&self, field: FieldId, text: Option<&str>, forward: bool) -> JsValue {
+        self.edited(field);
+        let state = self.form(text.map(|t| (field, t)));
+        let complete = match field {
+            FieldId::Number => state.number.complete,
+            FieldId::Expiry => state.expiry.complete,
+            FieldId::Cvc | FieldId::Name => false,
+        };
+        let advance = forward
+            && complete
+            && self
+                .inputs
+                .get(field)
+                .is_some_and(|i| inputs::caret_at_end(i, text.unwrap_or_default()));
+        to_js(&self.update(state, true, advance))
+    }
+}
+
+fn field_state(state: &FormState, field: FieldId) -> Option<&FieldState> {
+    match field {
+        FieldId::Number => Some(&state.number),
+        FieldId::Expiry => Some(&state.expiry),
+        FieldId::Cvc => Some(&state.cvc),
+        FieldId::Name => None,
+    }
+}
+
+/// One mounted card form.
+#[wasm_bindgen]
+pub struct Fields {
+    inner: Rc<Inner>,
+}
+
+#[wasm_bindgen]
+impl Fields {
+    /// The fields of `config` over the view's inputs; `render` shows the updates that come
+    /// after a request (the others are returned by the calls that make them).
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        mut config: Config,
+        number: HtmlInputElement,
+        expiry: HtmlInputElement,
+        cvc: HtmlInputElement,
+        name: Option<HtmlInputElement>,
+        render: Function,
+    ) -> Fields {
+        let messages = std::mem::take(&mut config.messages);
+        Fields {
+            inner: Rc::new(Inner {
+                config,
+                messages: RefCell::new(messages),
+                inputs: Inputs {
+                    number,
+                    expiry,
+                    cvc,
+                    name,
+                },
+                ui: RefCell::default(),
+                render,
+                inflight: RefCell::default(),
+                destroyed: Cell::new(false),
+            }),
+        }
+    }
+
+    /// An edit of `field` (`data`: the text inserted): the input gets its new text and caret.
+    /// Returns the [`Update`].
+    pub fn edit(&self, field: FieldId, kind: EditKind, data: Option<String>) -> JsValue {
+        let inner = &self.inner;
+        let Some(input) = inner.inputs.get(field) else {
+            return JsValue::UNDEFINED;
+        };
+        let old = input.value();
+        let (start, end) = inputs::selection(input, old.encode_utf16().count());
+        let edit = match kind {
+            EditKind::Insert => Edit::Insert(data.as_deref().unwrap_or_default()),
+            EditKind::DeleteBackward => Edit::DeleteBackward,
+            EditKind::DeleteForward => Edit::DeleteForward,
+        };
+        let formatted = match field {
+            FieldId::Number => edit_number(&old, start, end, edit),
+            FieldId::Expiry => edit_expiry(&old, start, end, edit),
+            FieldId::Cvc => edit_cvc(&old, start, end, edit, inner.cvc_max()),
+            // The name is free text: the browser edits it, `input` reports it.
+            FieldId::Name => return self.input(field),
+        };
+        inputs::show(input, &old, &formatted.value, formatted.caret);
+        inner.after_edit(field, Some(&formatted.value), kind == EditKind::Insert)
+    }
+
+    /// A change the browser already made to `field` (autofill, an IME's end, a script): the
+    /// text is formatted in place, the caret kept on its digit. Returns the [`Update`].
+    pub fn input(&self, field: FieldId) -> JsValue {
+        let inner = &self.inner;
+        let Some(input) = inner.inputs.get(field) else {
+            return JsValue::UNDEFINED;
+        };
+        if field == FieldId::Name {
+            return inner.after_edit(field, None, false);
+        }
+        let old = input.value();
+        let (caret, _) = inputs::selection(input, old.encode_utf16().count());
+        let formatted = match field {
+            FieldId::Number => format_number(&old, caret),
+            FieldId::Expiry => format_expiry(&old, caret),
+            _ => format_cvc(&old, caret, inner.cvc_max()),
+        };
+        inputs::show(input, &old, &formatted.value, formatted.caret);
+        inner.after_edit(field, Some(&formatted.value), true)
+    }
+
+    /// The shopper left `field`: with something typed, its incomplete-input error may show.
+    /// Returns the [`Update`].
+    pub fn blur(&self, field: FieldId) -> JsValue {
+        let inner = &self.inner;
+        let typed = field_state(&inner.form(None), field).is_some_and(|f| !f.empty);
+        if typed {
+            inner.ui.borrow_mut().touched.touch(field.field());
+        }
+        to_js(&inner.update(inner.form(None), true, false))
+    }
+
+    /// The [`Update`] of the current state, announcing nothing (at mount, after an option
+    /// changed).
+    pub fn current(&self) -> JsValue {
+        let inner = &self.inner;
+        to_js(&inner.update(inner.form(None), false, false))
+    }
+
+    /// The state, as `getState()` and the `change` event report it.
+    pub fn state(&self) -> JsValue {
+        let inner = &self.inner;
+        to_js(&StateReport::of(
+            &inner.form(None),
+            &inner.messages.borrow(),
+        ))
+    }
+
+    /// Empties every field. Returns the [`Update`].
+    pub fn clear(&self) -> JsValue {
+        let inner = &self.inner;
+        inner.clear();
+        to_js(&inner.update(inner.form(None), true, false))
+    }
+
+    /// The words of the fields in their language: `{ lang, groupLabel, labels, placeholders }`.
+    pub fn texts(&self) -> JsValue {
+        to_js(&TextsReport::of(self.inner.messages.borrow().locale()))
+    }
+
+    /// The mount options' language (`None`: the configuration's).
+    #[wasm_bindgen(js_name = setLocale)]
+    pub fn set_locale(&self, tag: Option<String>) {
+        self.inner.messages.borrow_mut().mount_locale = tag.as_deref().and_then(Locale::parse);
+        self.inner.ui.borrow_mut().last = None;
+    }
+
+    /// The mount options' message overrides: `codes[i]`'s message is `messages[i]`; they
+    /// replace the previous ones. An unknown code is `invalid_option` and changes nothing.
+    #[wasm_bindgen(js_name = setMessages)]
+    pub fn set_messages(&self, codes: Vec<String>, messages: Vec<String>) -> Result<(), JsValue> {
+        let overrides: Option<Vec<(ErrorCode, String)>> = codes
+            .iter()
+            .zip(messages)
+            .map(|(code, text)| Some((ErrorCode::parse(code)?, text)))
+            .collect();
+        let overrides = overrides.ok_or_else(|| option_error("messages"))?;
+        self.inner.messages.borrow_mut().mount_overrides = overrides;
+        self.inner.ui.borrow_mut().last = None;
+        Ok(())
+    }
+
+    /// Tokenizes the card: a promise of `{ paymentMethod }` or `{ error }` that never rejects.
+    /// A call while one is in flight returns the same promise. `billing` and `metadata` are
+    /// the merchant's objects (or `undefined`); the fields are cleared after success.
+    #[wasm_bindgen(js_name = createPaymentMethod)]
+    pub fn create_payment_method(&self, billing: JsValue, metadata: JsValue) -> Promise {
+        pay::create_payment_method(&self.inner, billing, metadata, true)
+    }
+
+    /// Pays the Payment Intent of `clientKey` with `paymentMethod` (a `pm_…` id) or the card
+    /// tokenized now; 3-D Secure through `handleNextAction(url)`, which settles when the
+    /// shopper is done (rejects when they cancel). A promise of `{ status, paymentIntentId,
+    /// paymentMethod? }` or `{ error }` that never rejects.
+    #[wasm_bindgen(js_name = confirmPayment)]
+    pub fn confirm_payment(
+        &self,
+        client_key: String,
+        payment_method: Option<String>,
+        return_url: String,
+        billing: JsValue,
+        metadata: JsValue,
+        handle_next_action: Option<Function>,
+    ) -> Promise {
+        pay::confirm_payment(
+            self.inner.clone(),
+            pay::Confirm {
+                client_key,
+                payment_method,
+                return_url,
+                billing,
+                metadata,
+                handle_next_action,
+            },
+        )
+    }
+
+    /// Empties the inputs and stops: a request in flight settles without touching the view.
+    pub fn destroy(&self) {
+        self.inner.destroyed.set(true);
+        self.inner.inputs.clear();
+    }
+}

@@ -1,0 +1,367 @@
+//! Paying: tokenizing the card (`POST /v1/payment_methods`) and confirming a Payment Intent
+//! (attach, 3-D Secure through the view's handler, re-reads until it settles). Requests are
+//! built from the core's wire types and answers read with them; what an answer means is the
+//! core's (`failure_for`, `decline_for`); results leave as the core's report types.
+
+use std::rc::Rc;
+
+use gloo_net::http::Method;
+use js_sys::{Array, Function, Object, Promise, Reflect};
+use serde::Serialize;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
+
+use super::js::{random_id, to_js, to_json, today, JsObject, Parsed};
+use super::transport::{self, Answer, Request};
+use super::Inner;
+use crate::wire::{
+    ApiErrorAnswer, AttachRequest, CardDetails, Envelope, IntentAnswer, PaymentMethodAnswer,
+    PaymentMethodRequest,
+};
+use crate::{
+    check_endpoint, decline_for, failure_for, intent_id_of_client_key, is_payment_method_id,
+    ApiFailure, ErrorCode, ErrorReport, IntentStatus, PaymentMethodReport, Touched,
+};
+
+/// How many times a `processing` or just-authenticated intent is read again.
+const MAX_READS: u32 = 10;
+/// The wait before reading an intent that is still processing.
+const READ_AGAIN_MS: i32 = 1500;
+
+/// `{ error }`.
+#[derive(Serialize)]
+struct Failed {
+    error: ErrorReport,
+}
+
+/// `{ paymentMethod }`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Created {
+    payment_method: PaymentMethodReport,
+}
+
+/// `{ type: 'redirect', url }`: the 3-D Secure page, when no handler shows it.
+#[derive(Serialize)]
+struct NextAction {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    url: String,
+}
+
+/// `{ status, paymentIntentId, paymentMethod?, nextAction? }`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Confirmed {
+    status: &'static str,
+    payment_intent_id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    payment_method: Option<JsObject>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    next_action: Option<NextAction>,
+}
+
+fn error(inner: &Inner, code: ErrorCode) -> JsValue {
+    to_js(&Failed {
+        error: inner.messages.borrow().error(code),
+    })
+}
+
+fn failure(inner: &Inner, f: &ApiFailure) -> JsValue {
+    to_js(&Failed {
+        error: inner.messages.borrow().failure(f),
+    })
+}
+
+/// What a failed answer means, PayMongo's `errors` read when the body is that envelope.
+fn failure_of(answer: &Answer) -> ApiFailure {
+    let errors = Parsed::parse(&answer.body).and_then(|j| ApiErrorAnswer::read_all(&j));
+    let items: Option<Vec<_>> = errors.as_ref().map(|e| e.iter().map(|i| i.item()).collect());
+    failure_for(answer.status, items.as_deref())
+}
+
+/// A merchant's object option: `Ok(None)` when absent, `Err` when not a plain object.
+fn object_option(v: JsValue) -> Result<Option<JsValue>, ()> {
+    if v.is_undefined() || v.is_null() {
+        Ok(None)
+    } else if v.is_object() && !Array::is_array(&v) {
+        Ok(Some(v))
+    } else {
+        Err(())
+    }
+}
+
+/// The billing details sent: the merchant's, with the name field's text as `name`.
+fn billing_with_name(billing: Option<JsValue>, name: &str) -> Option<JsValue> {
+    if name.is_empty() {
+        return billing;
+    }
+    let merged = Object::new();
+    if let Some(b) = billing.as_ref().and_then(|b| b.dyn_ref::<Object>()) {
+        Object::assign(&merged, b);
+    }
+    // A property of an object we just made.
+    let _ = Reflect::set(&merged, &"name".into(), &name.into());
+    Some(merged.into())
+}
+
+/// Starts (or joins) the tokenization in flight.
+pub fn create_payment_method(
+    inner: &Rc<Inner>,
+    billing: JsValue,
+    metadata: JsValue,
+    clear_on_success: bool,
+) -> Promise {
+    if let Some(p) = inner.inflight.borrow().as_ref() {
+        return p.clone();
+    }
+    let task = inner.clone();
+    let promise = future_to_promise(async move {
+        let result = tokenize(&task, billing, metadata, clear_on_success).await;
+        task.inflight.borrow_mut().take();
+        Ok(result)
+    });
+    *inner.inflight.borrow_mut() = Some(promise.clone());
+    promise
+}
+
+async fn tokenize(
+    inner: &Inner,
+    billing: JsValue,
+    metadata: JsValue,
+    clear_on_success: bool,
+) -> JsValue {
+    if inner.destroyed.get() {
+        return error(inner, ErrorCode::InvalidOption);
+    }
+    let (Ok(billing), Ok(metadata)) = (object_option(billing), object_option(metadata)) else {
+        return error(inner, ErrorCode::InvalidOption);
+    };
+    // A submit attempt: every field's error may show now.
+    inner.ui.borrow_mut().touched = Touched::ALL;
+    inner.render_now();
+    let state = inner.form(None);
+    if let Some((_, code)) = state.problem() {
+        return error(inner, code);
+    }
+    let brand = state.brand;
+    let name = inner
+        .inputs
+        .name
+        .as_ref()
+        .map(|n| n.value())
+        .unwrap_or_default();
+    let body = {
+        let Some(details) = CardDetails::read(
+            &inner.inputs.number.value(),
+            &inner.inputs.expiry.value(),
+            &inner.inputs.cvc.value(),
+            today(),
+        ) else {
+            return error(inner, ErrorCode::InvalidOption);
+        };
+        let request = PaymentMethodRequest::card(
+            &details,
+            billing_with_name(billing, name.trim()).map(JsObject),
+            metadata.map(JsObject),
+        );
+        to_json(&request)
+    };
+    let Some(body) = body else {
+        return error(inner, ErrorCode::InvalidOption);
+    };
+    let idempotency_key = {
+        let mut ui = inner.ui.borrow_mut();
+        let generation = ui.generation;
+        match &ui.idempotency {
+            Some((g, key)) if *g == generation => key.clone(),
+            _ => {
+                let key = random_id().unwrap_or_default();
+                ui.idempotency = Some((generation, key.clone()));
+                key
+            }
+        }
+    };
+    let url = [inner.config.api_base.as_str(), "/payment_methods"].concat();
+    let sent = transport::send(Request {
+        method: Method::POST,
+        url: &url,
+        key: &inner.config.public_key,
+        idempotency_key: Some(&idempotency_key),
+        body: Some(body),
+        timeout_ms: inner.config.timeout_ms,
+    })
+    .await;
+    let answer = match sent {
+        Ok(answer) => answer,
+        Err(code) => return error(inner, code),
+    };
+    if answer.status == 200 {
+        let Some(pm) = Parsed::parse(&answer.body).and_then(|j| PaymentMethodAnswer::read(&j))
+        else {
+            return error(inner, ErrorCode::InvalidResponse);
+        };
+        inner.ui.borrow_mut().idempotency = None;
+        if clear_on_success && !inner.destroyed.get() {
+            inner.clear();
+            inner.render_now();
+        }
+        return to_js(&Created {
+            payment_method: PaymentMethodReport::of(pm, brand),
+        });
+    }
+    let f = failure_of(&answer);
+    if let Some(field) = f.field {
+        inner.ui.borrow_mut().api_error = Some((field, f.code));
+        inner.render_now();
+    }
+    failure(inner, &f)
+}
+
+/// What `confirmPayment` was given.
+pub struct Confirm {
+    pub client_key: String,
+    pub payment_method: Option<String>,
+    pub return_url: String,
+    pub billing: JsValue,
+    pub metadata: JsValue,
+    pub handle_next_action: Option<Function>,
+}
+
+pub fn confirm_payment(inner: Rc<Inner>, c: Confirm) -> Promise {
+    future_to_promise(async move { Ok(confirm(&inner, c).await) })
+}
+
+/// Waits `ms` milliseconds.
+async fn sleep(ms: i32) {
+    let promise = Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Calls the 3-D Secure handler with `url`; `true` when the shopper cancelled (the handler
+/// threw or its promise rejected).
+async fn authenticate(handler: &Function, url: &str) -> bool {
+    match handler.call1(&JsValue::UNDEFINED, &JsValue::from_str(url)) {
+        Err(_) => true,
+        Ok(v) => match v.dyn_into::<Promise>() {
+            Ok(p) => JsFuture::from(p).await.is_err(),
+            Err(_) => false,
+        },
+    }
+}
+
+async fn confirm(inner: &Rc<Inner>, c: Confirm) -> JsValue {
+    let Some(intent_id) = intent_id_of_client_key(&c.client_key).map(str::to_string) else {
+        return error(inner, ErrorCode::InvalidClientKey);
+    };
+    let (pm_id, pm) = match c.payment_method {
+        Some(id) if is_payment_method_id(&id) => (id, None),
+        Some(_) => return error(inner, ErrorCode::InvalidOption),
+        None => {
+            let promise = create_payment_method(inner, c.billing, c.metadata, false);
+            let result = JsFuture::from(promise).await.unwrap_or_default();
+            let pm = Reflect::get(&result, &"paymentMethod".into()).unwrap_or_default();
+            let id = Reflect::get(&pm, &"id".into()).ok().and_then(|v| v.as_string());
+            match id {
+                Some(id) => (id, Some(JsObject(pm))),
+                None => return result,
+            }
+        }
+    };
+    let confirmed = |status: IntentStatus, pm: Option<JsObject>, next_action| {
+        to_js(&Confirmed {
+            status: status.as_str(),
+            payment_intent_id: intent_id.clone(),
+            payment_method: pm,
+            next_action,
+        })
+    };
+    let key = inner.config.public_key.as_str();
+    let intent_url = [inner.config.api_base.as_str(), "/payment_intents/", &intent_id].concat();
+    // The client key is checked: letters, digits and underscores, nothing to escape.
+    let read_url = [intent_url.as_str(), "?client_key=", &c.client_key].concat();
+    let attach_url = [intent_url.as_str(), "/attach"].concat();
+    let body = to_json(&Envelope::of(AttachRequest {
+        payment_method: &pm_id,
+        client_key: &c.client_key,
+        return_url: &c.return_url,
+    }));
+    let idempotency_key = random_id();
+    let timeout_ms = inner.config.timeout_ms;
+    let mut request = Request {
+        method: Method::POST,
+        url: &attach_url,
+        key,
+        idempotency_key: idempotency_key.as_deref(),
+        body,
+        timeout_ms,
+    };
+    let mut authenticated = false;
+    let mut cancelled = false;
+    for _ in 0..MAX_READS {
+        let answer = match transport::send(request).await {
+            Ok(answer) => answer,
+            Err(code) => return error(inner, code),
+        };
+        if answer.status != 200 {
+            return failure(inner, &failure_of(&answer));
+        }
+        let Some(intent) = Parsed::parse(&answer.body).and_then(|j| IntentAnswer::read(&j)) else {
+            return error(inner, ErrorCode::InvalidResponse);
+        };
+        match intent.status {
+            IntentStatus::Succeeded | IntentStatus::AwaitingCapture => {
+                if !inner.destroyed.get() {
+                    inner.clear();
+                    inner.render_now();
+                }
+                return confirmed(intent.status, pm, None);
+            }
+            IntentStatus::AwaitingPaymentMethod => {
+                if intent.failed_code.is_empty() && authenticated {
+                    return error(inner, ErrorCode::AuthenticationIncomplete);
+                }
+                let declined = decline_for(&intent.failed_code, intent.sub_code.as_deref());
+                return failure(inner, &declined);
+            }
+            IntentStatus::AwaitingNextAction if !authenticated => {
+                let url = intent.redirect_url.unwrap_or_default();
+                // Only a web page of the API's kind (https, or loopback http for test keys):
+                // never a `javascript:` URL from a tampered answer.
+                if check_endpoint(inner.config.mode, &url, true).is_err() {
+                    return error(inner, ErrorCode::InvalidResponse);
+                }
+                let Some(handler) = c.handle_next_action.as_ref() else {
+                    let next = NextAction {
+                        kind: "redirect",
+                        url,
+                    };
+                    return confirmed(intent.status, pm, Some(next));
+                };
+                // The handler shows the bank's page and settles when the shopper is done:
+                // either way, the intent tells what happened.
+                cancelled = authenticate(handler, &url).await;
+                authenticated = true;
+            }
+            IntentStatus::AwaitingNextAction if cancelled => {
+                return error(inner, ErrorCode::AuthenticationIncomplete);
+            }
+            IntentStatus::AwaitingNextAction | IntentStatus::Processing => {
+                sleep(READ_AGAIN_MS).await;
+            }
+        }
+        request = Request {
+            method: Method::GET,
+            url: &read_url,
+            key,
+            idempotency_key: None,
+            body: None,
+            timeout_ms,
+        };
+    }
+    confirmed(IntentStatus::Processing, pm, None)
+}
