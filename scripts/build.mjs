@@ -58,7 +58,7 @@ function buildWasm({ features, outName, outDir }) {
   const raw = join(target, 'wasm32-unknown-unknown', 'release', 'sealcard.wasm');
   const bindgenDir = join(target, 'wasm-bindgen', outName);
   rmSync(bindgenDir, { recursive: true, force: true });
-  run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', bindgenDir, '--out-name', outName, raw]);
+  run('wasm-bindgen', ['--target', 'web', '--out-dir', bindgenDir, '--out-name', outName, raw]);
   const shrunk = shrink(
     readFileSync(join(bindgenDir, `${outName}_bg.wasm`)),
     readFileSync(join(bindgenDir, `${outName}.js`), 'utf8'),
@@ -98,15 +98,18 @@ const validateDir = join(staging, 'validate');
 buildWasm({ features: 'validate', outName: 'sealcard_validate', outDir: validateDir });
 copyInto('js/validate', validateDir, ['api.js', 'index.js', 'node.js', 'index.d.ts']);
 const frameDir = join(staging, 'frame');
-buildWasm({ features: 'widget', outName: 'sealcard_fields', outDir: frameDir });
+buildWasm({ features: 'fields', outName: 'sealcard_fields', outDir: frameDir });
+// The declarations wasm-bindgen generates for the Rust fields' exports: what the view is
+// type-checked against (tsc -p js/frame). Generated, not committed.
+copyFileSync(join(target, 'wasm-bindgen', 'sealcard_fields', 'sealcard_fields.d.ts'), join(root, 'js/frame/sealcard_fields.d.ts'));
 copyFileSync(join(root, 'js/frame/frame.html'), join(frameDir, 'frame.html'));
 run(esbuild, ['js/frame/frame.css', ...minify, '--log-level=warning', `--outfile=${join(frameDir, 'frame.css')}`]);
-// The frame page runs one script: the bridge, the view and the engine's glue bundled (one
+// The frame page runs one script: the bridge, the view and the wasm glue bundled (one
 // download, one compression window). Inline mode imports fields.js (the view) and the glue.
 const frameSrc = join(target, 'frame-src');
 rmSync(frameSrc, { recursive: true, force: true });
 mkdirSync(frameSrc, { recursive: true });
-copyInto('js/frame', frameSrc, ['frame.js', 'fields.js', 'field.js']);
+copyInto('js/frame', frameSrc, ['frame.js', 'fields.js', 'fields-view.js']);
 copyFileSync(join(target, 'wasm-bindgen', 'sealcard_fields', 'sealcard_fields_shrunk.js'), join(frameSrc, 'sealcard_fields.js'));
 run(esbuild, [join(frameSrc, 'frame.js'), '--bundle', ...minify, '--format=esm', '--log-level=warning', `--outfile=${join(frameDir, 'frame.js')}`]);
 run(esbuild, ['js/frame/fields.js', '--bundle', ...minify, '--format=esm', '--external:./sealcard_fields.js', '--log-level=warning', `--outfile=${join(frameDir, 'fields.js')}`]);

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // npm run size: raw / gzip / brotli bytes of every shipped artifact in dist/, with totals per
-// deliverable against the budgets: the loader ≤ 3 KB gzip, the frame payload (everything the
-// frame downloads: page, stylesheet, script, wasm) ≤ 40 KB gzip and the frame's script + wasm
-// ≤ 30 KB gzip (DESIGN §6) are hard limits, and the check fails above them (exit status 1;
-// `--report` only reports); the frame aims at 25 KB. `--build` (what `npm run size` passes)
+// deliverable against the budgets of DESIGN §6: the loader ≤ 4 KB gzip and the frame payload
+// (everything the frame downloads: page, stylesheet, script, wasm) ≤ 45 KB gzip are hard
+// limits, and the check fails above them (exit status 1; `--report` only reports); the loader
+// aims at 2 KB and the frame at 35 KB. `--build` (what `npm run size` passes)
 // first installs what is missing (scripts/setup.sh, no browsers) and builds dist/.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -22,11 +22,11 @@ if (process.argv.includes('--build')) {
 
 /** Deliverables: which files a browser downloads for each, the gzip hard limit and the aim. */
 const GROUPS = [
-  { name: 'merchant page (loader)', test: (f) => f === 'sealcard.js', limit: 3 * 1024, aim: null },
+  { name: 'merchant page (loader)', test: (f) => f === 'sealcard.js', limit: 4 * 1024, aim: 2 * 1024 },
   // The frame page downloads its page, stylesheet, one bundled script and the wasm.
-  { name: 'frame (page + script + wasm)', test: (f) => ['frame/frame.html', 'frame/frame.css', 'frame/frame.js', 'frame/sealcard_fields_bg.wasm'].includes(f), limit: 40 * 1024, aim: 25 * 1024 },
-  // DESIGN §6's budget: the frame's script (glue included) and its wasm.
-  { name: 'frame script + wasm (DESIGN §6)', test: (f) => ['frame/frame.js', 'frame/sealcard_fields_bg.wasm'].includes(f), limit: 30 * 1024, aim: null },
+  { name: 'frame (page + script + wasm)', test: (f) => ['frame/frame.html', 'frame/frame.css', 'frame/frame.js', 'frame/sealcard_fields_bg.wasm'].includes(f), limit: 45 * 1024, aim: 35 * 1024 },
+  // The frame's script (glue included) and its wasm.
+  { name: 'frame script + wasm', test: (f) => ['frame/frame.js', 'frame/sealcard_fields_bg.wasm'].includes(f), limit: null, aim: null },
   // Inline mode: the fields module, the glue and the same wasm, into the merchant's page.
   { name: 'inline fields (view + glue + wasm)', test: (f) => ['frame/fields.js', 'frame/sealcard_fields.js', 'frame/sealcard_fields_bg.wasm'].includes(f), limit: null, aim: null },
   { name: 'sealcard/validate (browser)', test: (f) => f.startsWith('validate/') && !/(\.d\.ts|node\.js)$/.test(f), limit: null, aim: null },

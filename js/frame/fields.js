@@ -1,7 +1,8 @@
-// The card fields as an ES module: loads the sealcard wasm engine next to this file (once) and
-// exposes the mount function over it. Used by the fields frame (isolated mode) and by inline mode.
+// The card fields as an ES module: loads the Rust fields (src/fields/, compiled to wasm) next to
+// this file, once, and exposes the mount function of their view. Used by the fields frame
+// (isolated mode) and by inline mode.
 import init, * as engine from './sealcard_fields.js';
-import { createFields } from './field.js';
+import { createFields } from './fields-view.js';
 
 /** @type {Promise<ReturnType<typeof createFields>> | undefined} */
 let loading;

@@ -416,6 +416,13 @@ impl Fields {
         )
     }
 
+    /// `{ error }` of `invalid_option`, in the fields' words: what a payment call with options
+    /// that are not an object, or on destroyed fields, resolves to.
+    #[wasm_bindgen(js_name = invalidOption)]
+    pub fn invalid_option(&self) -> JsValue {
+        pay::error(&self.inner, ErrorCode::InvalidOption)
+    }
+
     /// Empties the inputs and stops: a request in flight settles without touching the view.
     pub fn destroy(&self) {
         self.inner.destroyed.set(true);

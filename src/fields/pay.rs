@@ -61,7 +61,7 @@ struct Confirmed {
     next_action: Option<NextAction>,
 }
 
-fn error(inner: &Inner, code: ErrorCode) -> JsValue {
+pub fn error(inner: &Inner, code: ErrorCode) -> JsValue {
     to_js(&Failed {
         error: inner.messages.borrow().error(code),
     })
