@@ -12,12 +12,47 @@ use axum::extract::{Request, State};
 use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 
+use crate::connection::Peer;
 use crate::error::{json_response, ApiError};
 use crate::faults::{FaultKind, FaultSpec};
-use crate::server::{Peer, Stats};
 use crate::state::App;
+
+/// Counts reported by `GET /__admin/stats`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stats {
+    /// Objects stored in all.
+    pub objects: usize,
+    /// Payment methods stored.
+    pub payment_methods: usize,
+    /// Payment Intents stored.
+    pub payment_intents: usize,
+    /// Idempotency records stored.
+    pub idempotency_records: usize,
+    /// Requests served by the API origin (admin and preflights included).
+    pub requests: u64,
+    /// Payment methods created.
+    pub tokenizations: u64,
+    /// The process's resident memory in bytes (Linux), if known.
+    pub rss_bytes: Option<u64>,
+}
+
+impl Stats {
+    pub(crate) fn of(app: &App) -> Stats {
+        let counts = app.store.counts();
+        Stats {
+            objects: counts.payment_methods + counts.payment_intents + counts.idempotency_records,
+            payment_methods: counts.payment_methods,
+            payment_intents: counts.payment_intents,
+            idempotency_records: counts.idempotency_records,
+            requests: app.requests.load(Ordering::Relaxed),
+            tokenizations: app.tokenizations.load(Ordering::Relaxed),
+            rss_bytes: rss_bytes(),
+        }
+    }
+}
 
 /// Refuses peers that are not on loopback.
 pub async fn loopback_only(request: Request, next: Next) -> Response {
@@ -94,7 +129,7 @@ pub async fn reset(State(app): State<Arc<App>>) -> Response {
 }
 
 /// The resident set size of this process, from `/proc/self/status` (Linux), in bytes.
-pub fn rss_bytes() -> Option<u64> {
+fn rss_bytes() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
     let kib: u64 = line

@@ -15,6 +15,7 @@ use zeroize::Zeroizing;
 
 use crate::auth::{authenticate, KeyKind};
 use crate::clock;
+use crate::connection::ConnHandle;
 use crate::error::{json_response, to_json, ApiError};
 use crate::faults::{self, FaultEndpoint, FaultKind};
 use crate::idempotency::{fingerprint, IdemKey, MAX_KEY_LEN};
@@ -22,7 +23,6 @@ use crate::json::Json;
 use crate::payment_intent;
 use crate::payment_method;
 use crate::rate_limit;
-use crate::server::ConnHandle;
 use crate::state::App;
 use crate::store::IdemRecord;
 

@@ -8,8 +8,6 @@ use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use crate::state::App;
-
 /// Who may call the API from a browser.
 #[derive(Clone, Debug)]
 pub struct CorsPolicy {
@@ -73,12 +71,16 @@ fn is_loopback_origin(origin: &str) -> bool {
 }
 
 /// The CORS middleware for the API origin (admin paths included).
-pub async fn layer(State(app): State<Arc<App>>, request: Request, next: Next) -> Response {
+pub async fn layer(
+    State(policy): State<Arc<CorsPolicy>>,
+    request: Request,
+    next: Next,
+) -> Response {
     let origin = request
         .headers()
         .get(header::ORIGIN)
         .and_then(|v| v.to_str().ok())
-        .filter(|o| app.cors.allows(o))
+        .filter(|o| policy.allows(o))
         .and_then(|o| HeaderValue::from_str(o).ok());
     let admin = request.uri().path().starts_with("/__admin/");
     let preflight = request.method() == Method::OPTIONS

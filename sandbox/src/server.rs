@@ -21,13 +21,14 @@ use hyper::body::Incoming;
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper_util::rt::{TokioIo, TokioTimer};
-use serde::{Deserialize, Serialize};
 use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::{watch, Notify};
+use tokio::sync::watch;
 use tokio::task::JoinHandle;
 use tower::ServiceExt as _;
 
+use crate::admin::Stats;
 use crate::config::{Config, Origins};
+use crate::connection::{ConnHandle, Peer};
 use crate::error::ApiError;
 use crate::state::App;
 use crate::{admin, api, cors, sites, three_ds};
@@ -45,40 +46,6 @@ pub struct Running {
     app: Arc<App>,
     shutdown: watch::Sender<bool>,
     tasks: Vec<JoinHandle<()>>,
-}
-
-/// Counts reported by `GET /__admin/stats`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Stats {
-    /// Objects stored in all.
-    pub objects: usize,
-    /// Payment methods stored.
-    pub payment_methods: usize,
-    /// Payment Intents stored.
-    pub payment_intents: usize,
-    /// Idempotency records stored.
-    pub idempotency_records: usize,
-    /// Requests served by the API origin (admin and preflights included).
-    pub requests: u64,
-    /// Payment methods created.
-    pub tokenizations: u64,
-    /// The process's resident memory in bytes (Linux), if known.
-    pub rss_bytes: Option<u64>,
-}
-
-impl Stats {
-    pub(crate) fn of(app: &App) -> Stats {
-        let counts = app.store.counts();
-        Stats {
-            objects: counts.payment_methods + counts.payment_intents + counts.idempotency_records,
-            payment_methods: counts.payment_methods,
-            payment_intents: counts.payment_intents,
-            idempotency_records: counts.idempotency_records,
-            requests: app.requests.load(Ordering::Relaxed),
-            tokenizations: app.tokenizations.load(Ordering::Relaxed),
-            rss_bytes: admin::rss_bytes(),
-        }
-    }
 }
 
 impl Running {
@@ -142,21 +109,6 @@ impl Origin {
             Origin::Merchant => "merchant",
             Origin::Frame => "frame",
         }
-    }
-}
-
-/// The remote address of a request's connection (a request extension).
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Peer(pub SocketAddr);
-
-/// Lets a handler close its connection without an answer.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct ConnHandle(Arc<Notify>);
-
-impl ConnHandle {
-    /// Closes the connection (the handler's future is dropped with it).
-    pub fn abort(&self) {
-        self.0.notify_one();
     }
 }
 
@@ -256,7 +208,10 @@ fn api_router(app: Arc<App>) -> Router {
         .route(three_ds::STYLE_PATH, get(three_ds::style))
         .nest("/__admin", admin)
         .fallback(not_found)
-        .layer(middleware::from_fn_with_state(app.clone(), cors::layer))
+        .layer(middleware::from_fn_with_state(
+            app.cors.clone(),
+            cors::layer,
+        ))
         .with_state(app)
 }
 
@@ -332,7 +287,7 @@ async fn connection(
         tokio::select! {
             _ = conn.as_mut() => break,
             // Dropping the connection closes the socket with no answer written.
-            _ = handle.0.notified() => break,
+            _ = handle.aborted() => break,
             _ = drain.changed(), if origin == Origin::Api && !closing => {
                 closing = true;
                 conn.as_mut().graceful_shutdown();

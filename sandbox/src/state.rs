@@ -2,6 +2,7 @@
 
 use std::collections::hash_map::RandomState;
 use std::sync::atomic::AtomicU64;
+use std::sync::Arc;
 
 use tokio::sync::watch;
 
@@ -22,7 +23,7 @@ pub struct App {
     /// The URLs and origins of this sandbox.
     pub origins: Origins,
     /// Who may call the API from a browser.
-    pub cors: CorsPolicy,
+    pub cors: Arc<CorsPolicy>,
     /// Stored objects.
     pub store: Store,
     /// Armed faults.
@@ -50,7 +51,7 @@ impl App {
         App {
             public_key: config.public_key.clone(),
             secret_key: config.secret_key.clone(),
-            cors: CorsPolicy::new(allowed, config.cors_loopback),
+            cors: Arc::new(CorsPolicy::new(allowed, config.cors_loopback)),
             origins,
             store: Store::new(config.ttl, config.max_objects),
             faults: Faults::default(),

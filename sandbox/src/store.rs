@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use bytes::Bytes;
 
 use crate::idempotency::{Fingerprint, IdemKey};
-use crate::payment_intent::PaymentIntent;
+use crate::intent::PaymentIntent;
 use crate::payment_method::PaymentMethod;
 
 /// A stored value and when it was stored.
