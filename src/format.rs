@@ -6,6 +6,7 @@
 
 use crate::brand::{self, Brand, Candidates};
 use crate::digits::{self, CardDigits, MAX_DIGITS};
+use crate::expiry::{self, ExpiryText};
 
 /// A formatted value and where the caret goes in it.
 #[derive(Clone, PartialEq, Eq)]
@@ -165,82 +166,97 @@ pub fn edit_number(value: &str, start: usize, end: usize, edit: Edit<'_>) -> For
     out
 }
 
-/// The most digits an expiry holds: `MMYY`.
-const EXPIRY_DIGITS: usize = 4;
+/// A digit as shown in the expiry field (ASCII), and the index of the typed digit it shows (a
+/// padding `0` takes the index of the month digit it pads).
+type Shown = (u8, usize);
 
-fn is_slash(c: char) -> bool {
-    c == '/' || c == '\u{FF0F}'
+/// The expiry field's month and year as shown.
+struct ExpiryShown {
+    /// One or two digits (one only while the shopper left it so), or none when empty.
+    month: Vec<Shown>,
+    /// Two digits, fewer while typing, or three while a four-digit year `20…`/`21…` is typed.
+    year: Vec<Shown>,
 }
 
-/// Reads a whole expiry text into `MMYY` digits: `1/30` → `0130`, `12/2030` → `1230`,
-/// `122030` → `1230`, `4` → `04`.
-fn expiry_digits(text: &str) -> Vec<u8> {
-    let digits_of = |s: &str| -> Vec<u8> {
-        s.chars()
-            .filter_map(digits::digit_value)
-            .take(8)
-            .map(|v| b'0' + v)
-            .collect()
-    };
-    let mut out = match text.split_once(is_slash) {
-        Some((month, year)) => {
-            let mut m = digits_of(month);
-            m.truncate(2);
-            if m.len() == 1 {
-                m.insert(0, b'0');
+/// Adds a typed year digit to the year shown, the way a shopper types it: two digits make the
+/// year and later ones are ignored (the field is full), except after `20` or `21`, the start
+/// of a four-digit year (2000–2199): its third digit is shown (`20` → `203`) and its fourth
+/// leaves the last two (`2030` → `30`). Pasting a year reads it digit by digit the same way,
+/// so typing and pasting always agree. As two-digit years, `20` and `21` are 2020 and 2021,
+/// long expired (and 2120, 2121 past the horizon until 2100), so no valid date is lost.
+fn push_year_digit(year: &mut Vec<Shown>, digit: Shown) {
+    let four_digit_start = matches!(year.as_slice(), [(b'2', _), (b'0' | b'1', _)]);
+    match year.len() {
+        0 | 1 => year.push(digit),
+        2 if four_digit_start => year.push(digit),
+        3 => {
+            if let [_, _, third] = year.as_slice() {
+                *year = vec![*third, digit];
             }
-            let y = digits_of(year);
-            // A four-digit year keeps its last two digits.
-            let y = if y.len() >= 4 {
-                y.get(2..4)
-            } else {
-                y.get(..y.len().min(2))
-            };
-            m.extend_from_slice(y.unwrap_or(&[]));
-            m
         }
-        None => {
-            let mut d = digits_of(text);
-            if d.len() == 6 {
-                // MMYYYY
-                d.drain(2..4);
-            }
-            d
-        }
-    };
-    pad_month(&mut out);
-    out.truncate(EXPIRY_DIGITS);
-    out
-}
-
-/// A first digit 2–9 can only be a one-digit month: `4` → `04`. Returns whether it padded.
-fn pad_month(digits: &mut Vec<u8>) -> bool {
-    match digits.first() {
-        Some(b'2'..=b'9') => {
-            digits.insert(0, b'0');
-            true
-        }
-        _ => false,
+        _ => {}
     }
 }
 
-/// Lays out `MMYY` digits as `MM / YY`; `trailing` adds ` / ` after a complete month with no
-/// year yet (as the shopper types forward).
-fn layout_expiry(digits: &[u8], caret_digits: usize, trailing: bool) -> Formatted {
-    let mut value = String::with_capacity(7);
-    let mut caret = 0;
-    for (i, &d) in digits.iter().enumerate() {
-        if i == 2 {
-            value.push_str(" / ");
+/// Reads an expiry text as the field shows it. The month is the digits before the separator
+/// (at most two; more go on into the year), or without one the first two digits; `padded`
+/// (when the shopper types or pastes) makes a first digit 2–9, and a lone digit before a
+/// separator, a one-digit month: `4` → `04`, `1/` → `01`. Without `padded` (after a deletion)
+/// the digits stay as the shopper left them. Whitespace after a first digit or two at the end
+/// of the text counts as a separator when `padded` (`1 ` → `01`).
+fn expiry_shown(text: &ExpiryText, padded: bool) -> ExpiryShown {
+    let digits = text.digits();
+    // A slash with nothing before it (`/30`) separates nothing: it is read as if not there.
+    let separator = match text.month_end() {
+        None if padded && text.trailing_space() => Some(text.count()),
+        at => at,
+    };
+    let (month_len, pad) = match (digits.first(), separator) {
+        (Some(2..=9), _) if padded => (1, true),
+        (_, Some(at)) => (at.min(2), padded && at == 1),
+        (_, None) => (2, false),
+    };
+    let mut indexed = digits
+        .iter()
+        .enumerate()
+        .map(|(i, &v)| (b'0' + v, i))
+        .peekable();
+    let mut month = Vec::with_capacity(2);
+    if pad {
+        if let Some(&(_, first)) = indexed.peek() {
+            month.push((b'0', first));
         }
+    }
+    month.extend(indexed.by_ref().take(month_len));
+    let mut year = Vec::with_capacity(4);
+    for digit in indexed {
+        push_year_digit(&mut year, digit);
+    }
+    ExpiryShown { month, year }
+}
+
+/// Lays out a month and year as `MM / YY`, with the caret after the digits shown for the first
+/// `caret_digits` typed digits; `trailing` adds ` / ` after a complete month with no year yet
+/// when the caret is after the month (as the shopper types forward), the caret after it.
+fn layout_expiry(shown: &ExpiryShown, caret_digits: usize, trailing: bool) -> Formatted {
+    let mut value = String::with_capacity(8);
+    let mut caret = 0;
+    for &(d, source) in &shown.month {
         value.push(char::from(d));
-        if i + 1 == caret_digits {
+        if source < caret_digits {
             caret = value.len();
         }
     }
-    if trailing && digits.len() == 2 {
+    let trailing = trailing && shown.month.len() == 2 && shown.year.is_empty() && caret == 2;
+    if !shown.year.is_empty() || trailing {
         value.push_str(" / ");
-        if caret_digits >= 2 {
+    }
+    if trailing {
+        caret = value.len();
+    }
+    for &(d, source) in &shown.year {
+        value.push(char::from(d));
+        if source < caret_digits {
             caret = value.len();
         }
     }
@@ -249,83 +265,131 @@ fn layout_expiry(digits: &[u8], caret_digits: usize, trailing: bool) -> Formatte
 
 /// Formats an expiry text as `MM / YY` and keeps `caret` (UTF-16 units) on its digit.
 ///
+/// `MM/YY`, `MM / YY`, `MMYY`, `M/YY`, `MM YY` and `M YY` read as they validate; a four-digit
+/// year (`12/2030`, `122030`, `1 2030`) keeps its last two digits, and is shown as typed up to
+/// its third digit (`12/203` → `12 / 203`). Digits past a complete year are dropped.
+///
 /// ```
 /// let f = sealcard::format_expiry("12/2030", 7);
 /// assert_eq!((f.value.as_str(), f.caret), ("12 / 30", 7));
+/// assert_eq!(sealcard::format_expiry("1 2030", 6).value, "01 / 30");
 /// ```
 pub fn format_expiry(input: &str, caret: usize) -> Formatted {
-    let digits = expiry_digits(input);
-    let (_, [before]) = digits_before(input, [caret]);
-    let padded = usize::from(matches!(input.trim_start().chars().next(), Some('2'..='9')))
-        + usize::from(
-            matches!(input.split_once(is_slash), Some((m, _)) if m.trim().chars().count() == 1),
-        );
-    let at = if before == 0 {
-        0
-    } else {
-        before + padded.min(1)
-    };
-    layout_expiry(&digits, at.min(digits.len()), false)
+    let mut text = ExpiryText::new();
+    let mut pos = 0;
+    for c in input.chars() {
+        text.push(c, pos < caret);
+        pos += c.len_utf16();
+    }
+    layout_expiry(&expiry_shown(&text, true), text.before_caret(), false)
+}
+
+/// How many digits of `input` stand before each of the UTF-16 positions `marks`, and in all.
+fn count_digits<const N: usize>(input: &str, marks: [usize; N]) -> ([usize; N], usize) {
+    let mut counts = [0; N];
+    let mut total = 0;
+    let mut pos = 0;
+    for c in input.chars() {
+        if digits::digit_value(c).is_some() {
+            total += 1;
+            for (count, &mark) in counts.iter_mut().zip(marks.iter()) {
+                *count += usize::from(pos < mark);
+            }
+        }
+        pos += c.len_utf16();
+    }
+    (counts, total)
 }
 
 /// Applies `edit` to the expiry field `value` with selection `start..end` (UTF-16 units).
-/// Typing `/` after one digit pads the month (`1/` → `01 / `); deleting next to the ` / `
-/// deletes the digit beyond it.
+///
+/// Typing and pasting give what [`format_expiry`] gives for the text the field then holds, so
+/// typing `12/2030`, `122030` or `1 2030` key by key ends as pasting it does (`12 / 30`,
+/// `12 / 30`, `01 / 30`): a year typed on after `20` or `21` is a four-digit year, shown as
+/// typed up to its third digit (`12 / 203`). Replacing every digit (a paste over the whole field,
+/// autofill) reads the new text alone. Typing `/` or a space after a lone month digit pads it
+/// (`1/` → `01 / `); anywhere else it changes nothing, and the ` / ` is never an edit target:
+/// deleting next to it deletes the digit beyond it.
+///
+/// Deleting removes just the deleted digits and reads the rest as the shopper left it: the
+/// caret stays where the deleted digits were, every other digit stays in its part, and
+/// nothing is padded or reinterpreted.
+/// - Deleting the `0` of `02` leaves `2`, caret before it — not `02` again (the backspace
+///   would seem stuck) nor nothing. `2` is then a month being typed: typing `1` before it
+///   gives `12`; typing after it reads it as typing `2…` from the start does (`3` → `02 / 3`).
+/// - Deleting a month digit keeps the year in its place: `02 / 3` → `2 / 3`,
+///   `12 / 30` → `2 / 30` (not `23` or `23 / 0`, which would move a year digit into the
+///   month). `2 / 30` reads as `M / YY`, February 2030, wherever it is read; typing `1` at
+///   the caret gives `12 / 30` back.
 pub fn edit_expiry(value: &str, start: usize, end: usize, edit: Edit<'_>) -> Formatted {
     let (start, end) = if start <= end {
         (start, end)
     } else {
         (end, start)
     };
-    let (_, [a, b]) = digits_before(value, [start, end]);
-    let old = expiry_digits(value);
-    let (a, b) = (a.min(old.len()), b.min(old.len()));
-    let mut next: Vec<u8>;
-    let mut caret;
-    let mut trailing = false;
+    let ([a, b], total) = count_digits(value, [start, end]);
+    let mut text = ExpiryText::new();
     match edit {
-        Edit::Insert(text) => {
-            if a == 0 && b == old.len() {
-                // The whole field is replaced (paste, autofill): read the text as a date.
-                next = expiry_digits(text);
-                caret = next.len();
-            } else if text.chars().all(|c| is_slash(c) || c.is_whitespace()) {
-                next = old.clone();
-                caret = a;
-                if text.chars().any(is_slash) && old.len() == 1 && a == 1 {
-                    next.insert(0, b'0');
-                    caret = 2;
+        Edit::Insert(inserted) => {
+            let separator_only = inserted
+                .chars()
+                .all(|c| expiry::is_slash(c) || c.is_whitespace());
+            if a == 0 && b == total {
+                // Every digit is replaced (paste, autofill): read the new text as a date.
+                for c in inserted.chars() {
+                    text.push(c, true);
                 }
+            } else if separator_only {
+                let pads = total == 1 && a == 1 && !inserted.is_empty();
+                for c in value.chars() {
+                    text.push(c, digits::digit_value(c).is_some() && text.count() < a);
+                }
+                if !pads {
+                    // Nothing to separate: the field stays as it is.
+                    return layout_expiry(&expiry_shown(&text, false), a, true);
+                }
+                text.push('/', true);
             } else {
-                next = old.get(..a).unwrap_or(&[]).to_vec();
-                next.extend(
-                    text.chars()
-                        .filter_map(digits::digit_value)
-                        .take(EXPIRY_DIGITS)
-                        .map(|v| b'0' + v),
-                );
-                caret = next.len();
-                next.extend_from_slice(old.get(b..).unwrap_or(&[]));
-                if pad_month(&mut next) {
-                    caret += 1;
+                let mut pos = 0;
+                for c in value.chars() {
+                    if pos < start {
+                        text.push(c, true);
+                    }
+                    pos += c.len_utf16();
+                }
+                for c in inserted.chars() {
+                    text.push(c, true);
+                }
+                pos = 0;
+                for c in value.chars() {
+                    if pos >= end {
+                        text.push(c, false);
+                    }
+                    pos += c.len_utf16();
                 }
             }
-            next.truncate(EXPIRY_DIGITS);
-            caret = caret.min(next.len());
-            trailing = caret == 2 && next.len() == 2;
+            layout_expiry(&expiry_shown(&text, true), text.before_caret(), true)
         }
         Edit::DeleteBackward | Edit::DeleteForward => {
             let (from, to) = match edit {
                 _ if a != b => (a, b),
                 Edit::DeleteBackward => (a.saturating_sub(1), a),
-                _ => (a, (a + 1).min(old.len())),
+                _ => (a, (a + 1).min(total)),
             };
-            next = old.get(..from).unwrap_or(&[]).to_vec();
-            next.extend_from_slice(old.get(to..).unwrap_or(&[]));
-            caret = from;
+            let mut index = 0;
+            for c in value.chars() {
+                if digits::digit_value(c).is_some() {
+                    if !(from..to).contains(&index) {
+                        text.push(c, index < from);
+                    }
+                    index += 1;
+                } else {
+                    text.push(c, false);
+                }
+            }
+            layout_expiry(&expiry_shown(&text, false), from, false)
         }
     }
-    layout_expiry(&next, caret, trailing)
 }
 
 /// Keeps the digits of a security-code text, at most `max`, and maps `caret` onto them.
@@ -462,10 +526,167 @@ mod tests {
             e("12 / 30", 0, 7, Edit::Insert("09/2031")),
             ("09 / 31".into(), 7)
         );
+        // Deleting a month digit keeps the year in its place (see `deleting_in_the_month`).
         assert_eq!(
             e("12 / 30", 1, 1, Edit::DeleteBackward),
-            ("23 / 0".into(), 0)
+            ("2 / 30".into(), 0)
         );
+    }
+
+    fn edit(v: &str, s: usize, t: usize, edit: Edit<'_>) -> (String, usize) {
+        let f = edit_expiry(v, s, t, edit);
+        (f.value, f.caret)
+    }
+
+    /// Types `keys` one character at a time at the end of an empty field.
+    fn typed(keys: &str) -> (String, usize) {
+        let mut field = (String::new(), 0);
+        for c in keys.chars() {
+            let end = field.0.len();
+            field = edit(&field.0, end, end, Edit::Insert(&c.to_string()));
+        }
+        field
+    }
+
+    fn pasted(text: &str) -> (String, usize) {
+        edit("", 0, 0, Edit::Insert(text))
+    }
+
+    #[test]
+    fn typing_a_four_digit_year_ends_as_pasting_it() {
+        for keys in [
+            "12/2030",
+            "122030",
+            "1230",
+            "12/30",
+            "12 / 2030",
+            "12 30",
+            "12 2030",
+        ] {
+            assert_eq!(typed(keys), ("12 / 30".into(), 7), "typing {keys:?}");
+            assert_eq!(pasted(keys), ("12 / 30".into(), 7), "pasting {keys:?}");
+            assert_eq!(format_expiry(keys, keys.len()).value, "12 / 30", "{keys:?}");
+        }
+        // The third digit after `20` is shown as typed; the fourth leaves the last two.
+        assert_eq!(typed("12/20"), ("12 / 20".into(), 7));
+        assert_eq!(typed("12/203"), ("12 / 203".into(), 8));
+        assert_eq!(pasted("12/203"), ("12 / 203".into(), 8));
+        assert_eq!(format_expiry("12 / 203", 8).value, "12 / 203");
+        assert_eq!(
+            edit("12 / 203", 8, 8, Edit::Insert("0")),
+            ("12 / 30".into(), 7)
+        );
+        assert_eq!(
+            edit("12 / 203", 8, 8, Edit::DeleteBackward),
+            ("12 / 20".into(), 7)
+        );
+        assert_eq!(typed("01/2105"), ("01 / 05".into(), 7));
+        // A complete year that is not `20` or `21` takes no more digits, as before.
+        assert_eq!(
+            edit("12 / 30", 7, 7, Edit::Insert("5")),
+            ("12 / 30".into(), 7)
+        );
+        assert_eq!(typed("12/305"), ("12 / 30".into(), 7));
+        assert_eq!(typed("4/2031"), ("04 / 31".into(), 7));
+        assert_eq!(pasted("0420315"), ("04 / 31".into(), 7));
+        // A 4-digit year typed over the year of a full field.
+        assert_eq!(
+            edit("12 / 30", 5, 7, Edit::Insert("2031")),
+            ("12 / 31".into(), 7)
+        );
+    }
+
+    #[test]
+    fn deleting_in_the_month() {
+        // The `0` of `02`: the `2` stays as typed, caret where the `0` was.
+        assert_eq!(edit("02", 1, 1, Edit::DeleteBackward), ("2".into(), 0));
+        assert_eq!(edit("02", 0, 0, Edit::DeleteForward), ("2".into(), 0));
+        assert_eq!(edit("02 / ", 1, 1, Edit::DeleteBackward), ("2".into(), 0));
+        // With a year, the year stays the year.
+        assert_eq!(
+            edit("02 / 3", 1, 1, Edit::DeleteBackward),
+            ("2 / 3".into(), 0)
+        );
+        assert_eq!(
+            edit("02 / 30", 1, 1, Edit::DeleteBackward),
+            ("2 / 30".into(), 0)
+        );
+        assert_eq!(
+            edit("12 / 30", 2, 2, Edit::DeleteBackward),
+            ("1 / 30".into(), 1)
+        );
+        assert_eq!(
+            edit("12 / 30", 5, 5, Edit::DeleteBackward),
+            ("1 / 30".into(), 1)
+        );
+        assert_eq!(
+            edit("12 / 30", 1, 6, Edit::DeleteBackward),
+            ("1 / 0".into(), 1)
+        );
+        // The shopper continues: typing before the `2` makes the month again…
+        assert_eq!(edit("2", 0, 0, Edit::Insert("1")), ("12".into(), 1));
+        assert_eq!(edit("2 / 3", 0, 0, Edit::Insert("1")), ("12 / 3".into(), 1));
+        assert_eq!(
+            edit("2 / 30", 0, 0, Edit::Insert("0")),
+            ("02 / 30".into(), 1)
+        );
+        // …and typing after it reads `2` as a month being typed, as typing `2…` does.
+        assert_eq!(edit("2", 1, 1, Edit::Insert("3")), typed("23"));
+        assert_eq!(edit("2", 1, 1, Edit::Insert("/")), ("02 / ".into(), 5));
+        assert_eq!(
+            edit("2 / 3", 5, 5, Edit::Insert("0")),
+            ("02 / 30".into(), 7)
+        );
+        // Stable: no further edit or reading moves a digit between month and year.
+        assert_eq!(
+            edit("2 / 30", 3, 3, Edit::Insert("/")),
+            ("2 / 30".into(), 1)
+        );
+        assert_eq!(format_expiry("2 / 30", 0).value, "02 / 30");
+        assert_eq!(
+            edit("2 / 30", 0, 0, Edit::DeleteBackward),
+            ("2 / 30".into(), 0)
+        );
+        // Deleting both month digits leaves the year's digits, as before.
+        assert_eq!(
+            edit("12 / 30", 0, 2, Edit::DeleteBackward),
+            ("30".into(), 0)
+        );
+        assert_eq!(
+            edit("12 / 30", 0, 7, Edit::DeleteBackward),
+            (String::new(), 0)
+        );
+    }
+
+    #[test]
+    fn a_space_separates_like_a_slash() {
+        assert_eq!(pasted("1 2030"), ("01 / 30".into(), 7));
+        assert_eq!(pasted("1 30"), ("01 / 30".into(), 7));
+        assert_eq!(pasted("01 30"), ("01 / 30".into(), 7));
+        assert_eq!(typed("1 2030"), ("01 / 30".into(), 7));
+        assert_eq!(typed("1 30"), ("01 / 30".into(), 7));
+        assert_eq!(typed("1 "), ("01 / ".into(), 5));
+        assert_eq!(
+            format_expiry("1 2030", 6),
+            Formatted {
+                value: "01 / 30".into(),
+                caret: 7
+            }
+        );
+        assert_eq!(format_expiry("1 2030", 1).caret, 2);
+        assert_eq!(
+            format_expiry("\u{FF11}\u{3000}\u{FF13}\u{FF10}", 4).value,
+            "01 / 30"
+        );
+        // Only between a first one or two digits and the next digit.
+        assert_eq!(format_expiry("123 0", 5).value, "12 / 30");
+        assert_eq!(format_expiry(" 1230 ", 6).value, "12 / 30");
+        // The empty state of an input mask.
+        for mask in ["/", " / ", " /", "/ "] {
+            assert_eq!(format_expiry(mask, 0).value, "", "{mask:?}");
+            assert_eq!(pasted(mask), (String::new(), 0), "{mask:?}");
+        }
+        assert_eq!(edit(" / ", 0, 0, Edit::Insert("1")), ("1".into(), 1));
     }
 
     #[test]

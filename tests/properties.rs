@@ -1,6 +1,7 @@
 //! Property tests of the card core: formatting round-trips and idempotence (number and
-//! expiry), the caret stays on its digit, typing equals pasting, `potentiallyValid` is monotone
-//! as characters are appended (number, expiry, security code), and no input panics.
+//! expiry), the caret stays on its digit, typing equals pasting, deleting keeps every other
+//! digit in its place, formatting keeps a valid date, `potentiallyValid` is monotone as
+//! characters are appended (number, expiry, security code), and no input panics.
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
@@ -119,8 +120,14 @@ proptest! {
         let _ = validate_cvc(&s, None);
         let _ = validate_cvc(&s, Some(&BRANDS[2]));
         let _ = parse_public_key(&s);
+        let f = sealcard::format_expiry(&s, caret);
+        prop_assert!(f.caret <= f.value.len());
         for edit in [Edit::Insert(&s), Edit::DeleteBackward, Edit::DeleteForward] {
             let e = edit_number(&s, caret, caret / 2, edit);
+            prop_assert!(e.caret <= e.value.len());
+            let e = sealcard::edit_expiry(&s, caret, caret / 2, edit);
+            prop_assert!(e.caret <= e.value.len());
+            let e = sealcard::edit_expiry(&s, caret % 16, caret % 7, edit);
             prop_assert!(e.caret <= e.value.len());
         }
     }
@@ -161,7 +168,7 @@ fn typed_expiry() -> impl Strategy<Value = String> {
             1 => Just("\u{0663}".to_string()),
             1 => Just("\u{200F}".to_string()),
         ],
-        0..10,
+        0..12,
     )
     .prop_map(|parts| parts.concat())
 }
@@ -194,7 +201,7 @@ proptest! {
     }
 
     #[test]
-    fn typing_an_expiry_equals_pasting_it(d in "[0-9]{0,4}") {
+    fn typing_an_expiry_equals_pasting_it(d in "[0-9]{0,8}|[0-9/ ]{0,9}") {
         let mut field = String::new();
         for c in d.chars() {
             let end = field.len();
@@ -204,7 +211,8 @@ proptest! {
         }
         let pasted = sealcard::edit_expiry("", 0, 0, Edit::Insert(&d));
         prop_assert_eq!(field.trim_end_matches(" / "), pasted.value.trim_end_matches(" / "));
-        prop_assert_eq!(pasted.value.trim_end_matches(" / "), sealcard::format_expiry(&d, d.len()).value);
+        let formatted = sealcard::format_expiry(&d, d.len()).value;
+        prop_assert_eq!(pasted.value.trim_end_matches(" / "), formatted);
     }
 
     #[test]
@@ -224,14 +232,66 @@ proptest! {
         let e = sealcard::edit_expiry(&shown, a, b, edit);
         prop_assert!(e.caret <= e.value.len());
         let plain = e.value.trim_end_matches(" / ");
-        let digits = ascii_digits(plain);
-        prop_assert!(digits.len() <= 4);
-        let shape = if digits.len() > 2 { [&digits[..2], " / ", &digits[2..]].concat() } else { digits.clone() };
-        prop_assert_eq!(plain, shape.as_str(), "MM / YY");
+        // `MM / YY`, or fewer digits; a year of three digits is a four-digit year `20…` or
+        // `21…` being typed; a one-digit month before a year only after a deletion.
+        let (month, year) = plain.split_once(" / ").unwrap_or((plain, ""));
+        prop_assert!(month.len() <= 2 && month.bytes().all(|b| b.is_ascii_digit()), "{}", plain);
+        prop_assert!(year.bytes().all(|b| b.is_ascii_digit()), "{}", plain);
+        let four_digit_start = year.starts_with("20") || year.starts_with("21");
+        prop_assert!(year.len() <= 2 || (year.len() == 3 && four_digit_start), "{}", plain);
+        prop_assert!(year.is_empty() || month.len() == 2 || kind != 0, "{}", plain);
+        prop_assert!(!month.is_empty() || year.is_empty());
         if kind == 0 {
             // Typing and pasting give what formatting gives (deleting may leave a lone `2`
-            // of `02`, which stays as the shopper left it).
+            // of `02`, or `2 / 30`, which stay as the shopper left them).
             prop_assert_eq!(sealcard::format_expiry(plain, plain.len()).value, plain);
+        }
+    }
+
+    #[test]
+    fn deleting_an_expiry_digit_keeps_the_others_in_place(
+        v in typed_expiry(),
+        a in 0usize..12,
+        b in 0usize..12,
+        forward in any::<bool>(),
+    ) {
+        let shown = sealcard::format_expiry(&v, 0).value;
+        let edit = if forward { Edit::DeleteForward } else { Edit::DeleteBackward };
+        let e = sealcard::edit_expiry(&shown, a, b, edit);
+        // Which digits go: those selected, or the one beside the caret.
+        let (lo, hi) = (a.min(b).min(shown.len()), a.max(b).min(shown.len()));
+        let (before, selected) = (ascii_digits(&shown[..lo]), ascii_digits(&shown[lo..hi]));
+        let all = ascii_digits(&shown);
+        let (from, to) = match (selected.len(), forward) {
+            (0, false) => (before.len().saturating_sub(1), before.len()),
+            (0, true) => (before.len(), (before.len() + 1).min(all.len())),
+            (n, _) => (before.len(), before.len() + n),
+        };
+        let expect = [&all[..from], &all[to..]].concat();
+        prop_assert_eq!(ascii_digits(&e.value), expect, "{:?} {}..{}", shown, a, b);
+        // The caret stays where the deleted digits were.
+        prop_assert_eq!(e.value.get(..e.caret).map(ascii_digits), Some(all[..from].to_string()));
+        // A year digit stays in the year while the month keeps a digit.
+        let year_of = |s: &str| s.split_once(" / ").map(|(_, y)| y.to_string());
+        let month_left = from.min(2) + all.len().min(2).saturating_sub(to.min(2));
+        if month_left > 0 {
+            let kept_year: String = all
+                .char_indices()
+                .filter(|&(i, _)| i >= 2 && !(from..to).contains(&i))
+                .map(|(_, c)| c)
+                .collect();
+            prop_assert_eq!(year_of(&e.value).unwrap_or_default(), kept_year);
+        }
+    }
+
+    #[test]
+    fn formatting_keeps_a_valid_date(s in typed_expiry(), today in today()) {
+        let v = validate_expiry(&s, today);
+        if v.valid {
+            let f = sealcard::format_expiry(&s, s.len());
+            let w = validate_expiry(&f.value, today);
+            prop_assert!(w.valid, "{:?} -> {:?}", s, f.value);
+            prop_assert_eq!((v.month, v.year), (w.month, w.year), "{:?} -> {:?}", s, f.value);
         }
     }
 

@@ -1,10 +1,11 @@
 //! Named vector tables for the card core: every brand's boundary prefixes, partial inputs,
-//! lengths, security-code sizes, PayMongo's test cards, and expiry edges with a fixed `today`.
+//! lengths, security-code sizes, PayMongo's test cards, expiry edges with a fixed `today`, and
+//! the expiry field's typing, pasting and editing.
 #![cfg(not(target_arch = "wasm32"))]
 
 use sealcard::{
-    check_endpoint, format_number, parse_public_key, validate_cvc, validate_expiry,
-    validate_number, BrandId, ErrorCode, KeyMode, YearMonth, BRANDS,
+    check_endpoint, edit_expiry, format_expiry, format_number, parse_public_key, validate_cvc,
+    validate_expiry, validate_number, BrandId, Edit, ErrorCode, KeyMode, YearMonth, BRANDS,
 };
 
 /// `brand` of a number: `Some(id)` or `None` (no brand, or still ambiguous).
@@ -301,6 +302,133 @@ expiry_rows! {
     expiry_year_too_long: "12/20300", TODAY => (false, false, None, Some("invalid_expiry"));
     expiry_compact_too_long: "1220300", TODAY => (false, false, None, Some("invalid_expiry"));
     expiry_fullwidth: "\u{FF11}\u{FF12}\u{FF0F}\u{FF13}\u{FF10}", TODAY => (true, true, Some((12, 2030)), None);
+    // An input mask's empty state is the empty date.
+    expiry_mask_empty: " / ", TODAY => (false, true, None, Some("incomplete_expiry"));
+    expiry_mask_empty_slash: "/", TODAY => (false, true, None, Some("incomplete_expiry"));
+    expiry_mask_empty_space_slash: " /", TODAY => (false, true, None, Some("incomplete_expiry"));
+    expiry_mask_empty_slash_space: "/ ", TODAY => (false, true, None, Some("incomplete_expiry"));
+    expiry_mask_empty_fullwidth: "\u{3000}\u{FF0F}\u{3000}", TODAY => (false, true, None, Some("incomplete_expiry"));
+    expiry_mask_two_slashes: " / / ", TODAY => (false, false, None, Some("invalid_expiry"));
+    // A space between month and year separates them like a slash.
+    expiry_space_long_year: "1 2030", TODAY => (true, true, Some((1, 2030)), None);
+    expiry_space_one_digit_month: "1 30", TODAY => (true, true, Some((1, 2030)), None);
+    expiry_space_two_digit_month: "01 30", TODAY => (true, true, Some((1, 2030)), None);
+    expiry_space_month_12: "12 30", TODAY => (true, true, Some((12, 2030)), None);
+    expiry_space_month_12_long_year: "12 2030", TODAY => (true, true, Some((12, 2030)), None);
+    expiry_space_month_9_long_year: "9 2030", TODAY => (true, true, Some((9, 2030)), None);
+    expiry_space_nbsp: "1\u{00A0}2030", TODAY => (true, true, Some((1, 2030)), None);
+    expiry_space_ideographic: "\u{FF11}\u{3000}\u{FF13}\u{FF10}", TODAY => (true, true, Some((1, 2030)), None);
+    expiry_space_partial_year: "1 2", TODAY => (false, true, None, Some("incomplete_expiry"));
+    expiry_space_partial_long_year: "1 203", TODAY => (false, true, None, Some("incomplete_expiry"));
+    expiry_space_trailing: "1 ", TODAY => (false, true, None, Some("incomplete_expiry"));
+    expiry_space_month_trailing: "12 ", TODAY => (false, true, None, Some("incomplete_expiry"));
+    expiry_space_expired: "11 11", TODAY => (false, false, Some((11, 2011)), Some("expired"));
+    expiry_space_month_00: "00 30", TODAY => (false, false, None, Some("invalid_expiry"));
+    expiry_space_month_13: "13 30", TODAY => (false, false, None, Some("invalid_expiry"));
+    expiry_space_then_slash: "1 2/30", TODAY => (false, false, None, Some("invalid_expiry"));
+    expiry_space_year_too_long: "1 20300", TODAY => (false, false, None, Some("invalid_expiry"));
+    // Whitespace elsewhere is ignored, as before.
+    expiry_space_leading: " 1230", TODAY => (true, true, Some((12, 2030)), None);
+    expiry_space_inside_year: "123 0", TODAY => (true, true, Some((12, 2030)), None);
+    expiry_space_around_slash: "1 / 30", TODAY => (true, true, Some((1, 2030)), None);
+}
+
+/// The expiry field after `keys` are typed one at a time at its end, from empty.
+fn typed_expiry(keys: &str) -> (String, usize) {
+    let mut field = String::new();
+    let mut caret = 0;
+    for c in keys.chars() {
+        let end = field.len();
+        let f = edit_expiry(&field, end, end, Edit::Insert(&c.to_string()));
+        (field, caret) = (f.value, f.caret);
+    }
+    (field, caret)
+}
+
+macro_rules! expiry_typing_rows {
+    ($($name:ident: $keys:expr => $out:expr;)*) => {$(
+        #[test]
+        fn $name() {
+            let want: (&str, usize) = $out;
+            let want = (want.0.to_string(), want.1);
+            assert_eq!(typed_expiry($keys), want, "typing {:?}", $keys);
+            let pasted = edit_expiry("", 0, 0, Edit::Insert($keys));
+            assert_eq!((pasted.value, pasted.caret), want, "pasting {:?}", $keys);
+            let formatted = format_expiry($keys, $keys.encode_utf16().count()).value;
+            assert_eq!(formatted, want.0.trim_end_matches(" / "), "formatting {:?}", $keys);
+        }
+    )*};
+}
+
+// Typing key by key, pasting at once and formatting agree.
+expiry_typing_rows! {
+    typing_month_slash_long_year: "12/2030" => ("12 / 30", 7);
+    typing_long_year_compact: "122030" => ("12 / 30", 7);
+    typing_compact: "1230" => ("12 / 30", 7);
+    typing_month_slash_year: "12/30" => ("12 / 30", 7);
+    typing_spaced_long_year: "12 / 2030" => ("12 / 30", 7);
+    typing_one_digit_month_long_year: "4/2031" => ("04 / 31", 7);
+    typing_one_digit_month_compact_long_year: "42031" => ("04 / 31", 7);
+    typing_third_year_digit_after_20: "12/203" => ("12 / 203", 8);
+    typing_year_20: "12/20" => ("12 / 20", 7);
+    typing_long_year_21xx: "01/2105" => ("01 / 05", 7);
+    typing_past_a_full_field: "12/305" => ("12 / 30", 7);
+    typing_space_long_year: "1 2030" => ("01 / 30", 7);
+    typing_space_year: "1 30" => ("01 / 30", 7);
+    typing_space_two_digit_month: "01 30" => ("01 / 30", 7);
+    typing_space_after_month_digit: "1 " => ("01 / ", 5);
+    typing_mask_empty: " / " => ("", 0);
+}
+
+macro_rules! expiry_edit_rows {
+    ($($name:ident: $value:expr, $start:expr, $end:expr, $edit:expr => $out:expr;)*) => {$(
+        #[test]
+        fn $name() {
+            let f = edit_expiry($value, $start, $end, $edit);
+            let want: (&str, usize) = $out;
+            assert_eq!((f.value.as_str(), f.caret), want, "{:?} {}..{} {:?}", $value, $start, $end, $edit);
+        }
+    )*};
+}
+
+// Edits of the expiry field: value, selection, edit => value, caret.
+expiry_edit_rows! {
+    edit_third_year_digit_after_20: "12 / 20", 7, 7, Edit::Insert("3") => ("12 / 203", 8);
+    edit_fourth_year_digit: "12 / 203", 8, 8, Edit::Insert("0") => ("12 / 30", 7);
+    edit_full_field_ignores_a_digit: "12 / 30", 7, 7, Edit::Insert("5") => ("12 / 30", 7);
+    edit_slash_after_month_is_nothing: "12 / ", 5, 5, Edit::Insert("/") => ("12 / ", 5);
+    edit_space_pads_a_month_digit: "1", 1, 1, Edit::Insert(" ") => ("01 / ", 5);
+    edit_paste_space_separated: "", 0, 0, Edit::Insert("1 2030") => ("01 / 30", 7);
+    edit_paste_over_the_field: "12 / 30", 0, 7, Edit::Insert("1 2031") => ("01 / 31", 7);
+    // Deleting the `0` of `02`: the `2` stays as typed, the caret where the `0` was.
+    edit_delete_0_of_02: "02", 1, 1, Edit::DeleteBackward => ("2", 0);
+    edit_delete_forward_0_of_02: "02", 0, 0, Edit::DeleteForward => ("2", 0);
+    edit_delete_0_of_02_keeps_the_year: "02 / 3", 1, 1, Edit::DeleteBackward => ("2 / 3", 0);
+    edit_delete_1_of_12_keeps_the_year: "12 / 30", 1, 1, Edit::DeleteBackward => ("2 / 30", 0);
+    edit_delete_across_the_slash: "12 / 30", 5, 5, Edit::DeleteBackward => ("1 / 30", 1);
+    edit_type_before_a_lone_month_digit: "2 / 30", 0, 0, Edit::Insert("1") => ("12 / 30", 1);
+    edit_type_after_a_lone_2: "2", 1, 1, Edit::Insert("3") => ("02 / 3", 6);
+    edit_delete_the_year: "12 / 3", 6, 6, Edit::DeleteBackward => ("12", 2);
+}
+
+macro_rules! expiry_format_rows {
+    ($($name:ident: $input:expr, $caret:expr => $out:expr;)*) => {$(
+        #[test]
+        fn $name() {
+            let f = format_expiry($input, $caret);
+            let want: (&str, usize) = $out;
+            assert_eq!((f.value.as_str(), f.caret), want, "{:?} caret {}", $input, $caret);
+        }
+    )*};
+}
+
+expiry_format_rows! {
+    format_space_long_year: "1 2030", 6 => ("01 / 30", 7);
+    format_space_caret_after_month: "1 2030", 1 => ("01 / 30", 2);
+    format_space_two_digit_month: "12 30", 5 => ("12 / 30", 7);
+    format_mask_empty: " / ", 3 => ("", 0);
+    format_third_year_digit: "12 / 203", 8 => ("12 / 203", 8);
+    format_lone_month_digit_with_year: "2 / 30", 6 => ("02 / 30", 7);
 }
 
 macro_rules! cvc_rows {
