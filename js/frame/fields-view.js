@@ -11,7 +11,7 @@
 /** @typedef {{ number?: string, expiry?: string, cvc?: string, name?: string }} FieldTexts */
 /** @typedef {{ wrap: HTMLElement, label: HTMLElement, input: HTMLInputElement, error: HTMLElement }} FieldNodes */
 /** @typedef {{ style: [string, string][], labels: FieldTexts, placeholders: FieldTexts, showName: boolean,
- *   locale: string | undefined, messages: [string[], string[]] | undefined }} ViewOptions */
+ *   language: { locale?: unknown, messages?: unknown } }} ViewOptions */
 /**
  * What the Rust fields answer after an event (`Update` in src/fields/mod.rs).
  * @typedef {{ state: State, changed: boolean, brandName: string | null, announcement?: string, advance: boolean }} Update
@@ -97,16 +97,6 @@ function safeCssValue(/** @type {string} */ value) {
 /** Reports an exception of a merchant's listener without stopping ours (as the DOM does). */
 function report(/** @type {unknown} */ error) {
   if (typeof reportError === 'function') reportError(error);
-}
-
-/** The merchant's `{ [code]: message }` as the fields take it: codes and texts, or
- * `undefined` when absent; `null` when not such a map. */
-function messageLists(/** @type {unknown} */ v) {
-  if (isNullish(v)) return undefined;
-  if (!isObject(v)) return null;
-  const entries = Object.entries(/** @type {object} */ (v));
-  if (!entries.every(([, text]) => typeof text === 'string')) return null;
-  return /** @type {[string[], string[]]} */ ([entries.map(([code]) => code), entries.map(([, text]) => text)]);
 }
 
 let nextId = 1;
@@ -206,25 +196,9 @@ export function createFields(engine) {
     return x;
   }
 
-  /** `{ publicKey, apiBase?, locale?, acceptedBrands?, timeout?, messages? }` as the engine's
-   * `Config`, each option typed here and checked there — the key first. */
-  function readConfig(/** @type {unknown} */ v) {
-    const key = get(v, 'publicKey');
-    const config = new engine.Config(typeof key === 'string' ? key : undefined);
-    const configString = (/** @type {string} */ k) => optionalString(v, k, () => engine.optionError(k));
-    config.setApiBase(configString('apiBase'));
-    config.setLocale(configString('locale'));
-    const brands = get(v, 'acceptedBrands');
-    if (!isNullish(brands) && !(Array.isArray(brands) && brands.every((b) => typeof b === 'string'))) throw engine.optionError('acceptedBrands');
-    config.setAcceptedBrands(brands ?? undefined);
-    const timeout = get(v, 'timeout');
-    if (timeout !== undefined && typeof timeout !== 'number') throw engine.optionError('timeout');
-    config.setTimeout(timeout);
-    const messages = messageLists(get(v, 'messages'));
-    if (messages === null) throw engine.optionError('messages');
-    for (const [i, code] of (messages?.[0] ?? []).entries()) config.setMessage(code, messages?.[1][i] ?? '');
-    return config;
-  }
+  /** `{ publicKey, apiBase?, locale?, acceptedBrands?, timeout?, messages? }`, read and
+   * checked by the Rust fields (the key first). */
+  const readConfig = (/** @type {unknown} */ v) => new engine.Config(v);
 
   /** @returns {FieldTexts} */
   function readTexts(/** @type {unknown} */ v, /** @type {string} */ err) {
@@ -242,7 +216,7 @@ export function createFields(engine) {
   /** Reads `{ style?, labels?, placeholders?, showName?, locale?, messages? }`.
    * @returns {ViewOptions} */
   function readViewOptions(/** @type {unknown} */ v) {
-    if (isNullish(v)) return { style: [], labels: {}, placeholders: {}, showName: false, locale: undefined, messages: undefined };
+    if (isNullish(v)) return { style: [], labels: {}, placeholders: {}, showName: false, language: {} };
     if (!isObject(v)) throw optionError('mount options must be an object');
     /** @type {[string, string][]} */
     const style = [];
@@ -257,16 +231,14 @@ export function createFields(engine) {
         style.push([prop, value]);
       }
     }
-    const messages = messageLists(get(v, 'messages'));
-    if (messages === null) throw engine.optionError('messages');
     const showName = get(v, 'showName');
     return {
       style,
       labels: readTexts(get(v, 'labels'), 'labels must map field names to strings'),
       placeholders: readTexts(get(v, 'placeholders'), 'placeholders must map field names to strings'),
       showName: typeof showName === 'boolean' && showName,
-      locale: optionalString(v, 'locale', () => engine.optionError('locale')),
-      messages,
+      // Checked by the Rust fields, which word the messages.
+      language: { locale: get(v, 'locale'), messages: get(v, 'messages') },
     };
   }
 
@@ -293,14 +265,20 @@ export function createFields(engine) {
     const dom = buildDom(doc, opts.showName);
     const { root, badge, live } = dom;
     const nodes = [dom.fields.number, dom.fields.expiry, dom.fields.cvc, dom.fields.name];
-    const removeStylesheet = addStylesheet(doc);
-    target.append(root);
 
     /** @type {[number, Function][]} */
     let listeners = [];
     let destroyed = false;
 
     const fields = new engine.Fields(config, dom.fields.number.input, dom.fields.expiry.input, dom.fields.cvc.input, dom.fields.name?.input, (/** @type {Update} */ u) => render(u));
+    try {
+      fields.setOptions(opts.language);
+    } catch (e) {
+      fields.free();
+      throw e;
+    }
+    const removeStylesheet = addStylesheet(doc);
+    target.append(root);
 
     /** Calls every listener of `kind`; a throwing listener does not stop the others. */
     function emit(/** @type {number} */ kind, /** @type {object} */ payload) {
@@ -316,9 +294,6 @@ export function createFields(engine) {
 
     /** Labels, placeholders, language and style custom properties. */
     function applyOptions() {
-      fields.setLocale(opts.locale);
-      const [codes, texts] = opts.messages ?? [[], []];
-      fields.setMessages(codes, texts);
       const words = fields.texts();
       root.setAttribute('lang', words.lang);
       root.setAttribute('aria-label', words.groupLabel);
@@ -454,11 +429,15 @@ export function createFields(engine) {
         if (destroyed) return;
         const next = readViewOptions(options);
         const given = (/** @type {string} */ k) => get(options, k) !== undefined;
+        const language = { ...opts.language };
+        if (given('locale')) language.locale = next.language.locale;
+        if (given('messages')) language.messages = next.language.messages;
+        // Throws, changing nothing, for a wrong locale or messages.
+        fields.setOptions(language);
+        opts.language = language;
         if (given('style')) opts.style = next.style;
         if (given('labels')) opts.labels = next.labels;
         if (given('placeholders')) opts.placeholders = next.placeholders;
-        if (given('locale')) opts.locale = next.locale;
-        if (given('messages')) opts.messages = next.messages;
         applyOptions();
         // Texts of errors may have changed: re-render and tell listeners.
         render(fields.current());

@@ -1,9 +1,13 @@
-//! The configuration of the card fields (`loadSealCard`'s options), checked as it is given:
-//! the key first — a secret key is refused before anything else is looked at — then the API
-//! base, the language, the accepted brands, the timeout and the message overrides. Each setter
-//! takes the option already typed by the view (a string, a list of strings, a number); a wrong
-//! value throws the `SealCardError` the merchant sees.
+//! The configuration of the card fields (`loadSealCard`'s options), read from the merchant's
+//! object and checked in order: the key first — a secret key is refused before anything else
+//! is looked at — then the API base, the language, the accepted brands, the timeout and the
+//! message overrides. A wrong value throws the `SealCardError` the merchant sees.
+//!
+//! The options are read property by property with `Reflect.get` (a throwing getter reads as
+//! absent), not deserialised: serde's deserialiser would bring its error formatting into the
+//! wasm for a handful of fields.
 
+use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 use super::js::config_error;
@@ -18,24 +22,59 @@ const DEFAULT_TIMEOUT_MS: u32 = 20_000;
 /// The longest timeout accepted.
 const MAX_TIMEOUT_MS: f64 = 600_000.0;
 
-/// The message of an `invalid_option` error for the configuration option `key`.
-fn option_message(key: &str) -> &'static str {
-    match key {
+/// The `invalid_option` error for the option `key`.
+fn option_error(key: &str) -> JsValue {
+    let message = match key {
         "apiBase" => "apiBase must be a string URL",
         "locale" => "locale must be a string such as 'en' or 'fil'",
         "acceptedBrands" => "acceptedBrands must be an array of brand ids such as 'visa'",
         "timeout" => "timeout must be a number of milliseconds, 1 to 600000",
-        "messages" => "messages must map error codes to strings",
-        _ => "an option is not valid",
+        _ => "messages must map error codes to strings",
+    };
+    config_error(ErrorCode::InvalidOption, Some(message))
+}
+
+/// `options[key]`; `None` when absent, `null`, or its getter throws.
+pub fn get(options: &JsValue, key: &str) -> Option<JsValue> {
+    if !options.is_object() {
+        return None;
+    }
+    Reflect::get(options, &JsValue::from_str(key))
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+/// A string option: `Ok(None)` when absent, an `invalid_option` error when not a string.
+fn string(options: &JsValue, key: &str) -> Result<Option<String>, JsValue> {
+    match get(options, key) {
+        None => Ok(None),
+        Some(v) => v.as_string().map(Some).ok_or_else(|| option_error(key)),
     }
 }
 
-/// The `invalid_option` error for the configuration option `key` (`apiBase`, `locale`,
-/// `acceptedBrands`, `timeout`, `messages`), for the view to throw when an option has the
-/// wrong type.
-#[wasm_bindgen(js_name = optionError)]
-pub fn option_error(key: &str) -> JsValue {
-    config_error(ErrorCode::InvalidOption, Some(option_message(key)))
+/// The language of a `locale` option (`fil`, `tl`… Filipino, any other tag English); `None`
+/// when absent or empty.
+pub fn locale(options: &JsValue) -> Result<Option<Locale>, JsValue> {
+    Ok(string(options, "locale")?.as_deref().and_then(Locale::parse))
+}
+
+/// A `messages` option (`{ [code]: text }`): the overrides, in the object's order.
+pub fn messages(options: &JsValue) -> Result<Vec<(ErrorCode, String)>, JsValue> {
+    let Some(map) = get(options, "messages") else {
+        return Ok(Vec::new());
+    };
+    let map = map.dyn_into::<Object>().map_err(|_| option_error("messages"))?;
+    Object::entries(&map)
+        .iter()
+        .map(|entry| {
+            let pair = Array::from(&entry);
+            let code = pair.get(0).as_string().as_deref().and_then(ErrorCode::parse);
+            match (code, pair.get(1).as_string()) {
+                (Some(code), Some(text)) => Ok((code, text)),
+                _ => Err(option_error("messages")),
+            }
+        })
+        .collect()
 }
 
 /// The configuration of one card form.
@@ -49,90 +88,75 @@ pub struct Config {
     pub(super) messages: Messages,
 }
 
-fn secure_page() -> bool {
-    web_sys::window().is_some_and(|w| w.is_secure_context())
-}
-
 #[wasm_bindgen]
 impl Config {
-    /// Checks `publicKey` (a secret key is `secret_key_forbidden`, anything else not a public
-    /// key `invalid_public_key`), with PayMongo's API as the base and the defaults.
+    /// Reads `{ publicKey, apiBase?, locale?, acceptedBrands?, timeout?, messages? }`.
+    /// Throws a `SealCardError`: `secret_key_forbidden`, `invalid_public_key`,
+    /// `invalid_api_base`, `insecure_endpoint`, `insecure_context` or `invalid_option`.
     #[wasm_bindgen(constructor)]
-    pub fn new(public_key: Option<String>) -> Result<Config, JsValue> {
-        let key = public_key.unwrap_or_default();
+    pub fn new(options: JsValue) -> Result<Config, JsValue> {
+        let key = get(&options, "publicKey")
+            .and_then(|k| k.as_string())
+            .unwrap_or_default();
         let mode = parse_public_key(&key).map_err(|code| config_error(code, None))?;
-        let mut config = Config {
+        let api_base = api_base(mode, string(&options, "apiBase")?.as_deref())?;
+        let locale = locale(&options)?.unwrap_or_default();
+        let accepted = accepted(get(&options, "acceptedBrands"))?;
+        let timeout_ms = match Reflect::get(&options, &"timeout".into()).ok() {
+            None => DEFAULT_TIMEOUT_MS,
+            Some(v) if v.is_undefined() => DEFAULT_TIMEOUT_MS,
+            Some(v) => match v.as_f64() {
+                Some(ms) if (1.0..=MAX_TIMEOUT_MS).contains(&ms) => ms as u32,
+                _ => return Err(option_error("timeout")),
+            },
+        };
+        let overrides = messages(&options)?;
+        Ok(Config {
             public_key: key,
             mode,
-            api_base: String::new(),
-            accepted: Accepted::DEFAULT,
-            timeout_ms: DEFAULT_TIMEOUT_MS,
-            messages: Messages::default(),
-        };
-        config.set_api_base(None)?;
-        Ok(config)
+            api_base,
+            accepted,
+            timeout_ms,
+            messages: Messages {
+                locale,
+                overrides,
+                ..Messages::default()
+            },
+        })
     }
+}
 
-    /// Sets the API base (PayMongo's when `None`), as the browser's URL parser prints it,
-    /// without a trailing slash: `invalid_api_base` when it is not a URL or has a query or
-    /// fragment; `insecure_endpoint` / `insecure_context` by the key and endpoint rules.
-    #[wasm_bindgen(js_name = setApiBase)]
-    pub fn set_api_base(&mut self, api_base: Option<String>) -> Result<(), JsValue> {
-        let given = api_base.as_deref().unwrap_or(DEFAULT_API_BASE);
-        let invalid = || config_error(ErrorCode::InvalidApiBase, None);
-        let url = web_sys::Url::new(given).map_err(|_| invalid())?;
-        if !url.search().is_empty() || !url.hash().is_empty() {
-            return Err(invalid());
-        }
-        let href = url.href();
-        let base = href.trim_end_matches('/');
-        check_endpoint(self.mode, base, secure_page()).map_err(|code| config_error(code, None))?;
-        self.api_base = base.to_string();
-        Ok(())
+/// The API base (PayMongo's when `None`), as the browser's URL parser prints it, without a
+/// trailing slash: `invalid_api_base` when it is not a URL or has a query or fragment;
+/// `insecure_endpoint` / `insecure_context` by the key and endpoint rules.
+fn api_base(mode: KeyMode, given: Option<&str>) -> Result<String, JsValue> {
+    let invalid = || config_error(ErrorCode::InvalidApiBase, None);
+    let url = web_sys::Url::new(given.unwrap_or(DEFAULT_API_BASE)).map_err(|_| invalid())?;
+    if !url.search().is_empty() || !url.hash().is_empty() {
+        return Err(invalid());
     }
+    let href = url.href();
+    let base = href.trim_end_matches('/');
+    let secure_page = web_sys::window().is_some_and(|w| w.is_secure_context());
+    check_endpoint(mode, base, secure_page).map_err(|code| config_error(code, None))?;
+    Ok(base.to_string())
+}
 
-    /// Sets the language from a BCP 47 tag (`fil`, `tl`… are Filipino, anything else
-    /// English); `None` or an empty tag keeps English.
-    #[wasm_bindgen(js_name = setLocale)]
-    pub fn set_locale(&mut self, tag: Option<String>) {
-        self.messages.locale = tag.as_deref().and_then(Locale::parse).unwrap_or_default();
-    }
-
-    /// Sets the accepted brands from their ids (`None`: Visa and Mastercard, PayMongo's
-    /// default). An unknown id or an empty list is `invalid_option`.
-    #[wasm_bindgen(js_name = setAcceptedBrands)]
-    pub fn set_accepted_brands(&mut self, ids: Option<Vec<String>>) -> Result<(), JsValue> {
-        let Some(ids) = ids else {
-            self.accepted = Accepted::DEFAULT;
-            return Ok(());
-        };
-        let parsed: Option<Vec<BrandId>> = ids.iter().map(|id| BrandId::parse(id)).collect();
-        match parsed {
-            Some(list) if !list.is_empty() => {
-                self.accepted = Accepted::of(list);
-                Ok(())
-            }
-            _ => Err(option_error("acceptedBrands")),
-        }
-    }
-
-    /// Sets the timeout of each request, in milliseconds (1 to 600 000; `None`: 20 000).
-    #[wasm_bindgen(js_name = setTimeout)]
-    pub fn set_timeout(&mut self, ms: Option<f64>) -> Result<(), JsValue> {
-        match ms {
-            None => self.timeout_ms = DEFAULT_TIMEOUT_MS,
-            Some(ms) if (1.0..=MAX_TIMEOUT_MS).contains(&ms) => self.timeout_ms = ms as u32,
-            Some(_) => return Err(option_error("timeout")),
-        }
-        Ok(())
-    }
-
-    /// Overrides the message of the error `code`; an unknown code is `invalid_option`.
-    #[wasm_bindgen(js_name = setMessage)]
-    pub fn set_message(&mut self, code: &str, text: String) -> Result<(), JsValue> {
-        let code = ErrorCode::parse(code).ok_or_else(|| option_error("messages"))?;
-        self.messages.overrides.retain(|(c, _)| *c != code);
-        self.messages.overrides.push((code, text));
-        Ok(())
+/// The accepted brands from their ids (absent: Visa and Mastercard, PayMongo's default). An
+/// unknown id, a non-string or an empty list is `invalid_option`.
+fn accepted(ids: Option<JsValue>) -> Result<Accepted, JsValue> {
+    let Some(ids) = ids else {
+        return Ok(Accepted::DEFAULT);
+    };
+    let ids = ids
+        .dyn_into::<Array>()
+        .map_err(|_| option_error("acceptedBrands"))?;
+    let parsed: Option<Vec<BrandId>> = ids
+        .iter()
+        .map(|id| id.as_string().as_deref().and_then(BrandId::parse))
+        .collect();
+    match parsed {
+        Some(list) if !list.is_empty() => Ok(Accepted::of(list)),
+        _ => Err(option_error("acceptedBrands")),
     }
 }

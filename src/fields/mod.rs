@@ -26,11 +26,11 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlInputElement;
 
-pub use config::{option_error, Config};
+pub use config::Config;
 
 use crate::{
     edit_cvc, edit_expiry, edit_number, form_state, format_cvc, format_expiry, format_number,
-    texts, validate_number, BrandId, Edit, ErrorCode, Field, FieldState, FormState, Locale,
+    texts, validate_number, BrandId, Edit, ErrorCode, Field, FieldState, FormState,
     Messages, StateReport, TextsReport, Touched,
 };
 use inputs::Inputs;
@@ -359,24 +359,16 @@ impl Fields {
         to_js(&TextsReport::of(self.inner.messages.borrow().locale()))
     }
 
-    /// The mount options' language (`None`: the configuration's).
-    #[wasm_bindgen(js_name = setLocale)]
-    pub fn set_locale(&self, tag: Option<String>) {
-        self.inner.messages.borrow_mut().mount_locale = tag.as_deref().and_then(Locale::parse);
-        self.inner.ui.borrow_mut().last = None;
-    }
-
-    /// The mount options' message overrides: `codes[i]`'s message is `messages[i]`; they
-    /// replace the previous ones. An unknown code is `invalid_option` and changes nothing.
-    #[wasm_bindgen(js_name = setMessages)]
-    pub fn set_messages(&self, codes: Vec<String>, messages: Vec<String>) -> Result<(), JsValue> {
-        let overrides: Option<Vec<(ErrorCode, String)>> = codes
-            .iter()
-            .zip(messages)
-            .map(|(code, text)| Some((ErrorCode::parse(code)?, text)))
-            .collect();
-        let overrides = overrides.ok_or_else(|| option_error("messages"))?;
-        self.inner.messages.borrow_mut().mount_overrides = overrides;
+    /// The mount options' language and message overrides (`{ locale?, messages? }`, as
+    /// `loadSealCard` takes them), over the configuration's. A wrong value throws
+    /// `invalid_option` and changes nothing.
+    #[wasm_bindgen(js_name = setOptions)]
+    pub fn set_options(&self, options: JsValue) -> Result<(), JsValue> {
+        let locale = config::locale(&options)?;
+        let overrides = config::messages(&options)?;
+        let mut messages = self.inner.messages.borrow_mut();
+        messages.mount_locale = locale;
+        messages.mount_overrides = overrides;
         self.inner.ui.borrow_mut().last = None;
         Ok(())
     }
