@@ -9,21 +9,17 @@
 // played by a small proxy in front of a second sandbox, whose pages name the proxy as their API.
 import assert from 'node:assert/strict';
 import { createServer, request } from 'node:http';
-import { after, before, describe, test } from 'node:test';
-import { BROWSERS, launch } from '../../proof/browsers.mjs';
-import { startSandbox } from './sandbox.mjs';
+import { after, before, test } from 'node:test';
+import { CVC, RECORD_UNCAUGHT, fields, inEachBrowser, outcome, sleep, typeCard, uncaught, useDemo } from './fixture.mjs';
 
-const FRAME = 'iframe[title="Secure card payment input"]';
-const CARD = { number: '4343434343434345', shown: '4343 4343 4343 4345', expiry: '1240', cvc: '731' };
+const CARD = { number: '4343434343434345', shown: '4343 4343 4343 4345' };
 // Ports of their own, apart from the other end-to-end files.
 const DIRECT = { merchantPort: 18180, framePort: 18181, apiPort: 18182 };
 const PROXIED = { merchantPort: 18185, framePort: 18186, apiPort: 18187 };
 const PROXY_PORT = 18188;
 
-/** @type {Awaited<ReturnType<typeof startSandbox>>} */
-let direct;
-/** @type {Awaited<ReturnType<typeof startSandbox>>} */
-let proxied;
+const direct = useDemo(DIRECT);
+const proxied = useDemo({ ...PROXIED, extra: ['--public-url', `http://localhost:${PROXY_PORT}`] });
 /** @type {Awaited<ReturnType<typeof startProxy>>} */
 let proxy;
 
@@ -86,60 +82,12 @@ async function startProxy(port, upstreamPort) {
 }
 
 before(async () => {
-  direct = await startSandbox(DIRECT);
-  proxied = await startSandbox({ ...PROXIED, extra: ['--public-url', `http://localhost:${PROXY_PORT}`] });
   proxy = await startProxy(PROXY_PORT, PROXIED.apiPort);
 });
 
 after(async () => {
-  await direct?.stop();
-  await proxied?.stop();
   await proxy?.down();
 });
-
-/** Runs in the page and in the frame before their scripts: records uncaught errors. */
-const UNCAUGHT = `(() => {
-  if (window.__uncaught) return;
-  const log = [];
-  Object.defineProperty(window, '__uncaught', { value: log });
-  addEventListener('error', (e) => log.push('error: ' + e.message));
-  addEventListener('unhandledrejection', (e) => log.push('rejection: ' + (e.reason && e.reason.message || e.reason)));
-})();`;
-
-/** Uncaught errors of the page and of the frame; Firefox's own network diagnostics aside. */
-async function uncaught(/** @type {import('../../proof/browsers.mjs').TestPage} */ page) {
-  return [
-    ...(await page.evaluate('window.__uncaught')),
-    ...(await page.evaluate('window.__uncaught', FRAME)),
-    // Firefox logs every refused cross-origin request ("CORS request did not succeed") as an
-    // error of the page: a diagnostic of the network layer, not an exception.
-    ...page.console.filter((m) => /^pageerror/.test(m) && !/^pageerror: Cross-Origin Request Blocked/.test(m)),
-  ];
-}
-
-const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms));
-
-/** The shop's result box once it shows an outcome, and the typed error it recorded. */
-async function outcome(/** @type {import('../../proof/browsers.mjs').TestPage} */ page) {
-  for (let i = 0; i < 200; i++) {
-    const state = await page.evaluate(`(() => {
-      const r = document.getElementById('result');
-      return { text: r.textContent, isError: r.classList.contains('is-error'), shown: !r.hidden,
-        error: document.body.dataset.error ?? '', payDisabled: document.getElementById('pay').disabled };
-    })()`);
-    if (state.shown && state.text !== 'Processing…') return state;
-    await sleep(100);
-  }
-  throw new Error('no outcome shown');
-}
-
-async function fields(/** @type {import('../../proof/browsers.mjs').TestPage} */ page) {
-  return {
-    number: await page.value('.sealcard-number input', FRAME),
-    expiry: await page.value('.sealcard-expiry input', FRAME),
-    cvc: await page.value('.sealcard-cvc input', FRAME),
-  };
-}
 
 /**
  * One fault: open the shop, type the card, break the network, pay (the typed error, the input
@@ -149,12 +97,8 @@ async function fields(/** @type {import('../../proof/browsers.mjs').TestPage} */
  *   breakIt: () => Promise<unknown>, repair: () => Promise<unknown> }} c
  */
 async function faultCase(page, c) {
-  await page.addInitScript(UNCAUGHT);
-  await page.goto(`${c.sandbox.merchant}/${c.query ?? ''}`);
-  await page.waitFor('body[data-ready="true"]');
-  await page.type('.sealcard-number input', CARD.number, FRAME);
-  await page.type('.sealcard-expiry input', CARD.expiry, FRAME);
-  await page.type('.sealcard-cvc input', CARD.cvc, FRAME);
+  await c.sandbox.openCheckout(page, { path: `/${c.query ?? ''}`, init: [RECORD_UNCAUGHT] });
+  await typeCard(page, CARD.number);
   const before = await c.sandbox.stats();
   await c.breakIt();
   await page.click('#pay');
@@ -163,7 +107,7 @@ async function faultCase(page, c) {
   assert.equal(failed.error, `${c.code} ${c.retryable ? 'retryable' : 'final'}`, failed.text);
   assert.ok(failed.text.length > 0 && !/4343\s*4343/.test(failed.text), 'a message, without the card');
   assert.equal(failed.payDisabled, false, 'the Pay button works again');
-  assert.deepEqual(await fields(page), { number: CARD.shown, expiry: '12 / 40', cvc: CARD.cvc }, 'the input stays');
+  assert.deepEqual(await fields(page), { number: CARD.shown, expiry: '12 / 40', cvc: CVC }, 'the input stays');
 
   await c.repair();
   await page.evaluate(`document.getElementById('result').hidden = true`);
@@ -220,31 +164,22 @@ const CASES = [
 /** @type {string[]} */
 const table = [];
 
-for (const name of BROWSERS) {
-  describe(`network faults in ${name}`, () => {
-    /** @type {Awaited<ReturnType<typeof launch>>} */
-    let browser;
-    before(async () => {
-      browser = await launch(name);
+inEachBrowser('network faults', (browser) => {
+  const { name } = browser;
+  for (const c of CASES) {
+    test(c.name, async () => {
+      const page = await browser.newPage();
+      try {
+        await faultCase(page, { ...c, sandbox: c.proxied ? proxied : direct });
+        table.push(`${name}: ${c.name} → ${c.code} (retryable ${c.retryable}) → input kept, paid on retry, 1 payment method`);
+      } finally {
+        await clear();
+        proxy.setMode('pass');
+        await proxy.up().catch(() => undefined);
+      }
     });
-    after(async () => browser?.close());
-
-    for (const c of CASES) {
-      test(c.name, async () => {
-        const page = await browser.newPage();
-        try {
-          await faultCase(page, { ...c, sandbox: c.proxied ? proxied : direct });
-          table.push(`${name}: ${c.name} → ${c.code} (retryable ${c.retryable}) → input kept, paid on retry, 1 payment method`);
-        } finally {
-          await clear();
-          proxy.setMode('pass');
-          await proxy.up().catch(() => undefined);
-          await page.close();
-        }
-      });
-    }
-  });
-}
+  }
+});
 
 after(() => {
   for (const row of table) console.log(`fault: ${row}`);

@@ -5,28 +5,19 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { BROWSERS, launch } from '../../proof/browsers.mjs';
-import { startSandbox } from './sandbox.mjs';
+import { join, relative, sep } from 'node:path';
+import { before, describe, test } from 'node:test';
+import { ROOT, inEachBrowser, useDemo } from './fixture.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const dist = join(root, 'dist');
+const dist = join(ROOT, 'dist');
 const PORTS = { merchantPort: 18205, framePort: 18206, apiPort: 18207 };
 
-/** @type {Awaited<ReturnType<typeof startSandbox>>} */
-let sandbox;
+const demo = useDemo(PORTS);
 /** @type {Record<string, string>} */
 let sri;
 
 before(async () => {
-  sandbox = await startSandbox(PORTS);
   sri = JSON.parse(readFileSync(join(dist, 'sri.json'), 'utf8'));
-});
-
-after(async () => {
-  await sandbox?.stop();
 });
 
 const sha384 = (/** @type {Buffer} */ bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
@@ -53,14 +44,14 @@ describe('published hashes', () => {
 
   test('the fields origin serves exactly the published files (a monitor’s check)', async () => {
     for (const [name, hash] of Object.entries(sri)) {
-      const r = await fetch(`${sandbox.frame}/${name}`);
+      const r = await fetch(`${demo.frame}/${name}`);
       assert.equal(r.status, 200, name);
       assert.equal(sha384(Buffer.from(await r.arrayBuffer())), hash, `${name} as served`);
     }
   });
 
   test('the frame page carries its security headers', async () => {
-    const r = await fetch(`${sandbox.frame}/frame/frame.html`);
+    const r = await fetch(demo.frameUrl);
     const csp = r.headers.get('content-security-policy') ?? '';
     const directives = Object.fromEntries(
       csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]),
@@ -68,45 +59,34 @@ describe('published hashes', () => {
     assert.deepEqual(directives['default-src'], ["'none'"]);
     assert.deepEqual(directives['script-src'], ["'self'", "'wasm-unsafe-eval'"]);
     // Where the card may go: the frame's own origin (its .wasm) and the API, nothing else.
-    assert.deepEqual(directives['connect-src'], ["'self'", sandbox.api, sandbox.api.replace('localhost', '127.0.0.1')]);
-    assert.ok(directives['frame-ancestors']?.includes(sandbox.merchant), csp);
+    assert.deepEqual(directives['connect-src'], ["'self'", demo.api, demo.api.replace('localhost', '127.0.0.1')]);
+    assert.ok(directives['frame-ancestors']?.includes(demo.merchant), csp);
     assert.ok(!directives['frame-ancestors']?.includes('*'), csp);
     assert.deepEqual(directives['form-action'], ["'none'"]);
     assert.deepEqual(directives['base-uri'], ["'none'"]);
     assert.equal(r.headers.get('x-content-type-options'), 'nosniff');
-    const wasm = await fetch(`${sandbox.frame}/frame/sealcard_fields_bg.wasm`);
+    const wasm = await fetch(`${demo.frame}/frame/sealcard_fields_bg.wasm`);
     assert.equal(wasm.headers.get('content-type'), 'application/wasm');
   });
 });
 
-for (const name of BROWSERS) {
-  describe(`subresource integrity in ${name}`, () => {
-    /** @type {Awaited<ReturnType<typeof launch>>} */
-    let browser;
-    before(async () => {
-      browser = await launch(name);
-    });
-    after(async () => browser?.close());
-
-    test('the loader runs with its published hash and is refused with any other', async () => {
-      const page = await browser.newPage();
-      await page.goto(`${sandbox.merchant}/`);
-      await page.waitFor('body[data-ready="true"]');
-      const load = (/** @type {string} */ integrity) =>
-        page.evaluate(`new Promise((resolve) => {
-          delete window.SealCard;
-          const s = document.createElement('script');
-          s.src = '/sealcard.js?' + Math.random();
-          s.integrity = '${integrity}';
-          s.crossOrigin = 'anonymous';
-          s.onload = () => resolve(typeof window.SealCard);
-          s.onerror = () => resolve('refused: ' + typeof window.SealCard);
-          document.head.append(s);
-        })`);
-      assert.equal(await load(sri['sealcard.js']), 'object', 'runs with the published hash');
-      const tampered = `sha384-${Buffer.alloc(48, 7).toString('base64')}`;
-      assert.equal(await load(tampered), 'refused: undefined', 'refused with another hash');
-      await page.close();
-    });
+inEachBrowser('subresource integrity', (browser) => {
+  test('the loader runs with its published hash and is refused with any other', async () => {
+    const page = await browser.newPage();
+    await demo.openCheckout(page);
+    const load = (/** @type {string} */ integrity) =>
+      page.evaluate(`new Promise((resolve) => {
+        delete window.SealCard;
+        const s = document.createElement('script');
+        s.src = '/sealcard.js?' + Math.random();
+        s.integrity = '${integrity}';
+        s.crossOrigin = 'anonymous';
+        s.onload = () => resolve(typeof window.SealCard);
+        s.onerror = () => resolve('refused: ' + typeof window.SealCard);
+        document.head.append(s);
+      })`);
+    assert.equal(await load(sri['sealcard.js']), 'object', 'runs with the published hash');
+    const tampered = `sha384-${Buffer.alloc(48, 7).toString('base64')}`;
+    assert.equal(await load(tampered), 'refused: undefined', 'refused with another hash');
   });
-}
+});

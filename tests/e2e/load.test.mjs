@@ -5,50 +5,23 @@
 // the JS heap, measured after a forced collection through the DevTools protocol, does not grow
 // (Chromium). Figures are printed as `# load: …` lines.
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { launch } from '../../proof/browsers.mjs';
-import { startSandbox } from './sandbox.mjs';
+import { FRAME, useDemo } from './fixture.mjs';
+import { SANDBOX_BIN, spawnSandbox } from './sandbox.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const sandboxBin =
-  process.env.SEALCARD_SANDBOX_BIN ?? join(process.env.CARGO_TARGET_DIR ?? join(root, 'target'), 'debug', 'sealcard-sandbox');
-const loadBin = join(dirname(sandboxBin), 'sealcard-sandbox-load');
-const FRAME = 'iframe[title="Secure card payment input"]';
+const loadBin = join(dirname(SANDBOX_BIN), 'sealcard-sandbox-load');
 const PORTS = { merchantPort: 18200, framePort: 18201, apiPort: 18202 };
 const LIMITED_API_PORT = 18203;
 const STORE_CAP = 2000;
 const MB = 1024 * 1024;
 
 const report = (/** @type {string} */ line) => console.log(`load: ${line}`);
-
-/** Starts an API-only sandbox with `args`; resolves once it is ready. */
-async function startApi(/** @type {string[]} */ args) {
-  const child = spawn(sandboxBin, ['--quiet', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`sandbox did not start: ${out}`)), 20000);
-    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      if (/sealcard-sandbox: ready/.test(out)) {
-        clearTimeout(timer);
-        resolve(undefined);
-      }
-    });
-  });
-  return {
-    stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-    },
-  };
-}
 
 const stats = async (/** @type {number} */ port) => (await fetch(`http://127.0.0.1:${port}/__admin/stats`)).json();
 
@@ -58,16 +31,7 @@ async function load(/** @type {number} */ port, /** @type {number} */ n, /** @ty
   return JSON.parse(stdout);
 }
 
-/** @type {Awaited<ReturnType<typeof startSandbox>>} */
-let sandbox;
-
-before(async () => {
-  sandbox = await startSandbox({ ...PORTS, extra: ['--max-objects', String(STORE_CAP)] });
-});
-
-after(async () => {
-  await sandbox?.stop();
-});
+const demo = useDemo({ ...PORTS, extra: ['--max-objects', String(STORE_CAP)] });
 
 describe('the sandbox under load', () => {
   test('10 000 tokenizations at 64 connections: all 200, memory bounded by the store cap', async () => {
@@ -97,7 +61,7 @@ describe('the sandbox under load', () => {
   });
 
   test('with a rate limit, the only errors are the configured 429s', async () => {
-    const api = await startApi(['--api-port', String(LIMITED_API_PORT), '--rate-limit', '500', '--max-objects', String(STORE_CAP)]);
+    const api = await spawnSandbox(['--api-port', String(LIMITED_API_PORT), '--rate-limit', '500', '--max-objects', String(STORE_CAP)]);
     try {
       const before = await stats(LIMITED_API_PORT);
       const r = await load(LIMITED_API_PORT, 10_000, 64);
@@ -173,7 +137,7 @@ const MEASURE = `({
  * @param {{ goto: (url: string) => Promise<void>, evaluate: (expr: string, frame?: string) => Promise<any> }} page
  */
 async function tokenizeInARow(page, n, between = async () => undefined) {
-  await page.goto(`${sandbox.merchant}/`);
+  await page.goto(`${demo.merchant}/`);
   await page.evaluate(`new Promise((resolve) => {
     const check = () => (document.body.dataset.ready === 'true' ? resolve(undefined) : setTimeout(check, 50));
     check();
@@ -182,7 +146,7 @@ async function tokenizeInARow(page, n, between = async () => undefined) {
     document.querySelector('#card iframe').remove();
     const host = document.createElement('div');
     document.body.append(host);
-    const sc = await SealCard.load({ publicKey: 'pk_test_sandbox', apiBase: '${sandbox.api}/v1', frameUrl: '${sandbox.frame}/frame/frame.html' });
+    const sc = await SealCard.load(${demo.config()});
     window.__card = sc.mount(host);
     await new Promise((resolve) => window.__card.on('ready', resolve));
   })()`);

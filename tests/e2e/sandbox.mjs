@@ -1,30 +1,25 @@
 // Starts the sandbox binary with the demo's three origins on test ports, as `npm start` does,
-// and offers its admin API. The binary must be built: `cargo test` builds target/debug's
-// (SEALCARD_SANDBOX_BIN names another).
+// and offers its admin API (`startSandbox`), or with arguments of the caller's (`spawnSandbox`,
+// e.g. an API alone). The binary must be built: `cargo test` builds target/debug's
+// (SEALCARD_SANDBOX_BIN names another). The end-to-end tests use it through ./fixture.mjs.
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The repository's root. */
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The sandbox binary (its directory also holds `sealcard-sandbox-load`). */
+export const SANDBOX_BIN =
+  process.env.SEALCARD_SANDBOX_BIN ?? join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'debug', 'sealcard-sandbox');
 
 /**
- * @param {{ merchantPort?: number, framePort?: number, apiPort?: number, extra?: string[] }} [o]
+ * Runs the sandbox binary with `--quiet` and `args`; resolves once it says it is ready.
+ * @param {string[]} args
+ * @returns {Promise<{ stop: () => Promise<void> }>}
  */
-export async function startSandbox(o = {}) {
-  const ports = { merchant: o.merchantPort ?? 18080, frame: o.framePort ?? 18081, api: o.apiPort ?? 18082 };
-  const bin = process.env.SEALCARD_SANDBOX_BIN ?? join(process.env.CARGO_TARGET_DIR ?? join(root, 'target'), 'debug', 'sealcard-sandbox');
-  const child = spawn(
-    bin,
-    [
-      '--quiet',
-      '--api-port', String(ports.api),
-      '--merchant-port', String(ports.merchant), '--merchant-dir', join(root, 'www'), '--merchant-assets', join(root, 'dist'),
-      '--frame-port', String(ports.frame), '--frame-dir', join(root, 'dist'),
-      '--rate-limit', '0',
-      ...(o.extra ?? []),
-    ],
-    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+export async function spawnSandbox(args) {
+  const child = spawn(SANDBOX_BIN, ['--quiet', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`sandbox did not start: ${out}`)), 20000);
@@ -37,6 +32,27 @@ export async function startSandbox(o = {}) {
       }
     });
   });
+  return {
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    },
+  };
+}
+
+/**
+ * The demo's three origins (merchant, fields frame, API) on test ports, with `extra` flags.
+ * @param {{ merchantPort?: number, framePort?: number, apiPort?: number, extra?: string[] }} [o]
+ */
+export async function startSandbox(o = {}) {
+  const ports = { merchant: o.merchantPort ?? 18080, frame: o.framePort ?? 18081, api: o.apiPort ?? 18082 };
+  const proc = await spawnSandbox([
+    '--api-port', String(ports.api),
+    '--merchant-port', String(ports.merchant), '--merchant-dir', join(ROOT, 'www'), '--merchant-assets', join(ROOT, 'dist'),
+    '--frame-port', String(ports.frame), '--frame-dir', join(ROOT, 'dist'),
+    '--rate-limit', '0',
+    ...(o.extra ?? []),
+  ]);
   const api = `http://localhost:${ports.api}`;
   const admin = async (/** @type {string} */ method, /** @type {string} */ path, /** @type {unknown} */ body) => {
     const r = await fetch(`${api}${path}`, {
@@ -55,9 +71,6 @@ export async function startSandbox(o = {}) {
     /** @param {{ endpoint: string, kind: string, count?: number, latency_ms?: number }} fault */
     fault: (fault) => admin('POST', '/__admin/faults', fault),
     clearFaults: () => admin('DELETE', '/__admin/faults'),
-    async stop() {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-    },
+    stop: () => proc.stop(),
   };
 }
