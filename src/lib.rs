@@ -61,6 +61,6 @@ pub use paymongo::{
     ApiErrorItem, ApiFailure, IntentStatus,
 };
 pub use report::{
-    ErrorReport, FieldReport, FieldTexts, FieldsReport, Messages, PaymentMethodReport,
-    StateReport, TextsReport,
+    ErrorReport, FieldReport, FieldTexts, FieldsReport, Messages, PaymentMethodReport, StateReport,
+    TextsReport,
 };

@@ -180,7 +180,10 @@ impl PaymentMethodAnswer {
     /// "exp_year"}}}}`; `None` when a part is missing or of another shape.
     pub fn read(json: &impl Json) -> Option<PaymentMethodAnswer> {
         let data = json.get("data")?;
-        let id = data.get("id")?.string().filter(|id| is_payment_method_id(id))?;
+        let id = data
+            .get("id")?
+            .string()
+            .filter(|id| is_payment_method_id(id))?;
         let attributes = data.get("attributes")?;
         let details = attributes.get("details")?;
         let last4 = details
@@ -318,11 +321,8 @@ mod tests {
     #[test]
     fn the_payment_method_body_is_paymongos() {
         let details = card();
-        let body = PaymentMethodRequest::card(
-            &details,
-            Some(json!({ "name": "Juan Dela Cruz" })),
-            None,
-        );
+        let body =
+            PaymentMethodRequest::card(&details, Some(json!({ "name": "Juan Dela Cruz" })), None);
         assert_eq!(
             serde_json::to_value(&body).unwrap(),
             json!({ "data": { "attributes": {
@@ -343,7 +343,10 @@ mod tests {
 
     #[test]
     fn debug_shows_no_card_data() {
-        let text = format!("{:?}", PaymentMethodRequest::<Value>::card(&card(), None, None));
+        let text = format!(
+            "{:?}",
+            PaymentMethodRequest::<Value>::card(&card(), None, None)
+        );
         assert!(!text.contains("4343"), "{text}");
         assert!(!text.contains("123"), "{text}");
         assert!(text.contains("exp_year: 2030"), "{text}");

@@ -1,249 +1,243 @@
-//! Browser tests of the card field's engine (`src/fields.rs`), run by wasm-bindgen-test in
-//! headless Chromium and headless Firefox: the answers the view (`js/frame/field.js`) unpacks,
-//! across the real wasm boundary. The field as a whole — DOM, events, requests — is tested
-//! through its JS API in `tests/browser/`.
-#![cfg(all(target_arch = "wasm32", feature = "widget"))]
+//! Browser tests of the card fields' browser layer (`src/fields/`), run by wasm-bindgen-test in
+//! headless Chromium and headless Firefox: the Rust side of the card path on real inputs —
+//! configuration rules, one call per edit writing the input and its caret, the state it
+//! returns. The fields as a whole — view, events, requests to a sandbox — are tested through
+//! their JS API in `tests/browser/`.
+#![cfg(all(target_arch = "wasm32", feature = "fields"))]
 
-use sealcard::fields;
-use sealcard::ErrorCode;
+use js_sys::{Function, Object, Reflect};
+use sealcard::fields::{Config, EditKind, FieldId, Fields};
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
+use web_sys::HtmlInputElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// The index (plus one) the engine uses for `code`.
-fn idx(code: &str) -> u32 {
-    let code = ErrorCode::parse(code).expect("known code");
-    ErrorCode::ALL
-        .iter()
-        .position(|&c| c == code)
-        .expect("listed") as u32
-        + 1
+fn get(v: &JsValue, path: &[&str]) -> JsValue {
+    path.iter().fold(v.clone(), |at, key| {
+        Reflect::get(&at, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    })
 }
 
-const TODAY: (u16, u8) = (2026, 11);
-/// Visa and Mastercard, as the view packs `acceptedBrands`.
-const DEFAULT_ACCEPTED: u16 = 0b11;
-
-fn state(number: &str, expiry: &str, cvc: &str, touched: u8, accepted: u16) -> Vec<u32> {
-    fields::form_state(
-        number.into(),
-        expiry.into(),
-        cvc.into(),
-        touched,
-        accepted,
-        TODAY.0,
-        TODAY.1,
-    )
+fn text(v: &JsValue, path: &[&str]) -> Option<String> {
+    get(v, path).as_string()
 }
 
-/// `tables()` split as the view splits it: tables, records, values.
-fn tables() -> Vec<Vec<Vec<String>>> {
-    fields::tables()
-        .split('\x1d')
-        .map(|t| {
-            t.split_terminator('\x1e')
-                .map(|r| r.split('\x1f').map(str::to_string).collect())
-                .collect()
-        })
-        .collect()
-}
-
-#[wasm_bindgen_test]
-fn tables_match_the_core() {
-    let t = tables();
-    assert_eq!(t.len(), 4);
-    let (errors, words, brands) = (&t[0], &t[1], &t[2]);
-    assert_eq!(errors.len(), ErrorCode::ALL.len());
-    assert_eq!(
-        errors[0],
-        [
-            "incomplete_number",
-            "validation_error",
-            "number",
-            "",
-            "Your card number is incomplete.",
-            "Kulang ang numero ng iyong card."
-        ]
-    );
-    let rate = &errors[idx("rate_limited") as usize - 1];
-    assert_eq!((rate[2].as_str(), rate[3].as_str()), ("", "1"));
-    assert_eq!(words.len(), 2);
-    assert!(words.iter().all(|w| w.len() == 10));
-    assert_eq!(words[1][0], "Numero ng card");
-    assert_eq!(brands.len(), 15);
-    assert_eq!(brands[0], ["visa", "Visa"]);
-    // No message holds a separator.
-    let all: usize = errors.iter().chain(words).chain(brands).map(Vec::len).sum();
-    assert_eq!(t[3].len(), 2);
-    assert!(t[3].iter().all(|d| d.len() == 4));
-    assert_eq!(all, 6 * ErrorCode::ALL.len() + 20 + 30);
-}
-
-#[wasm_bindgen_test]
-fn keys_and_endpoints() {
-    assert_eq!(fields::key_error("pk_test_abc"), 0);
-    assert_eq!(
-        fields::key_error("sk_test_abc"),
-        idx("secret_key_forbidden")
-    );
-    assert_eq!(fields::key_error("hello"), idx("invalid_public_key"));
-    let local = "http://127.0.0.1:8082/v1";
-    assert_eq!(fields::endpoint_error("pk_test_abc", local, true), 0);
-    assert_eq!(
-        fields::endpoint_error("pk_live_abc", local, true),
-        idx("insecure_endpoint")
-    );
-    assert_eq!(
-        fields::endpoint_error("pk_live_abc", "https://api.paymongo.com/v1", false),
-        idx("insecure_context")
-    );
-    // A 3-D Secure URL from a tampered answer.
-    assert_ne!(
-        fields::endpoint_error("pk_test_abc", "javascript:alert(1)", true),
-        0
-    );
-}
-
-#[wasm_bindgen_test]
-fn edits_and_formats_with_the_caret() {
-    let v = fields::edit(1, "4343 4343 4".into(), 11, 11, 0, "3".into());
-    assert_eq!((v.as_str(), fields::caret()), ("4343 4343 43", 12));
-    // Backspace after a gap space deletes the digit before it.
-    let v = fields::edit(1, "4343 4".into(), 5, 5, 1, String::new());
-    assert_eq!((v.as_str(), fields::caret()), ("4344", 3));
-    let v = fields::edit(2, "1".into(), 1, 1, 0, "2".into());
-    assert_eq!((v.as_str(), fields::caret()), ("12 / ", 5));
-    let v = fields::format(1, "4343434343434345".into(), 16, 0);
-    assert_eq!((v.as_str(), fields::caret()), ("4343 4343 4343 4345", 19));
-    // The code's length follows the brand: 4 digits for American Express (brand 2), 3 for Visa.
-    let amex = state("3782", "", "", 0, DEFAULT_ACCEPTED)[0];
-    assert_eq!(fields::format(3, "12345".into(), 5, amex), "1234");
-    assert_eq!(fields::format(3, "12345".into(), 5, 1), "123");
-}
-
-#[wasm_bindgen_test]
-fn form_state_is_packed_as_the_view_reads_it() {
-    let s = state("4343 4343 4343 4345", "12 / 30", "123", 0, DEFAULT_ACCEPTED);
-    assert_eq!(s[0], 1, "visa");
-    for f in &s[1..] {
-        assert_eq!(
-            f & 0b1111,
-            0b1110,
-            "complete, valid, potentially valid, not empty"
-        );
-        assert_eq!(f >> 4, 0, "no error, no problem");
+fn options(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    for (k, v) in pairs {
+        Reflect::set(&o, &JsValue::from_str(k), v).unwrap();
     }
-    // An untouched incomplete number: a problem, no error shown; touched: shown.
-    let s = state("4343 43", "", "", 0, DEFAULT_ACCEPTED);
-    assert_eq!((s[1] >> 4) & 63, 0);
-    assert_eq!((s[1] >> 10) & 63, idx("incomplete_number"));
-    let s = state("4343 43", "", "", 1, DEFAULT_ACCEPTED);
-    assert_eq!((s[1] >> 4) & 63, idx("incomplete_number"));
-    assert_eq!(s[2] & 1, 1, "the expiry is empty");
-    // American Express is not accepted by default.
-    let s = state("3782 822463 10005", "12 / 30", "1234", 0, DEFAULT_ACCEPTED);
-    assert_eq!((s[1] >> 4) & 63, idx("unsupported_brand"));
+    o.into()
+}
+
+fn config(pairs: &[(&str, JsValue)]) -> Result<Config, JsValue> {
+    Config::new(options(pairs))
+}
+
+fn test_key() -> (&'static str, JsValue) {
+    ("publicKey", "pk_test_sandbox".into())
+}
+
+/// A new text input in the page.
+fn new_input() -> HtmlInputElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let input: HtmlInputElement = document.create_element("input").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&input).unwrap();
+    input
+}
+
+struct Form {
+    fields: Fields,
+    number: HtmlInputElement,
+    expiry: HtmlInputElement,
+    cvc: HtmlInputElement,
+}
+
+fn form() -> Form {
+    let (number, expiry, cvc) = (new_input(), new_input(), new_input());
+    let fields = Fields::new(
+        config(&[test_key()]).unwrap(),
+        number.clone(),
+        expiry.clone(),
+        cvc.clone(),
+        None,
+        Function::new_no_args(""),
+    );
+    Form {
+        fields,
+        number,
+        expiry,
+        cvc,
+    }
+}
+
+fn caret(input: &HtmlInputElement) -> u32 {
+    input.selection_start().unwrap().unwrap()
+}
+
+fn error_code(e: JsValue) -> Option<String> {
+    text(&e, &["code"])
 }
 
 #[wasm_bindgen_test]
-fn card_details_for_the_request() {
+fn keys_and_endpoints_are_checked_first() {
+    let code = |pairs: &[(&str, JsValue)]| config(pairs).err().and_then(error_code);
     assert_eq!(
-        fields::card_number("4343 4343 4343 4345".into()),
-        "4343434343434345"
+        code(&[("publicKey", "sk_test_x".into())]).as_deref(),
+        Some("secret_key_forbidden")
     );
-    assert_eq!(fields::card_cvc(" 123".into()), "123");
-    let date = fields::expiry_date("12 / 30".into(), TODAY.0, TODAY.1);
-    assert_eq!((date & 15, date >> 4), (12, 2030));
-    assert_eq!(fields::expiry_date("13 / 30".into(), TODAY.0, TODAY.1), 0);
-}
-
-/// Errors as the view sends them: records of five values, `\x1d` for an absent one.
-fn errors(items: &[[Option<&str>; 5]]) -> Option<String> {
-    Some(
-        items
-            .iter()
-            .map(|i| {
-                let values: Vec<&str> = i.iter().map(|v| v.unwrap_or("\x1d")).collect();
-                [values.join("\x1f").as_str(), "\x1e"].concat()
-            })
-            .collect(),
-    )
-}
-
-#[wasm_bindgen_test]
-fn failures_name_their_code_field_and_deciding_error() {
-    let bits = fields::failure_for(429, None);
-    assert_eq!(bits, idx("rate_limited"));
-    let bits = fields::failure_for(502, None);
-    assert_eq!(bits, idx("server_error"));
-    let bits = fields::failure_for(
-        400,
-        errors(&[
-            [
-                Some("parameter_below_minimum"),
-                Some("amount"),
-                Some("amount"),
-                None,
-                None,
-            ],
-            [
-                Some("parameter_format_invalid"),
-                Some("details.card_number format is invalid."),
-                None,
-                Some("details.card_number"),
-                Some("luhn"),
-            ],
-        ]),
-    );
-    assert_eq!(bits & 63, idx("invalid_number"));
-    assert_eq!((bits >> 6) & 7, 1, "on the number field");
-    assert_eq!(bits >> 9, 2, "decided by the second error");
-    let bits = fields::failure_for(
-        401,
-        errors(&[[Some("invalid_key"), Some(""), None, None, None]]),
+    // The secret key wins over every other mistake.
+    assert_eq!(
+        code(&[("publicKey", "sk_live_x".into()), ("apiBase", 5.into())]).as_deref(),
+        Some("secret_key_forbidden")
     );
     assert_eq!(
-        (bits & 63, (bits >> 6) & 7, bits >> 9),
-        (idx("authentication_failed"), 0, 1)
+        code(&[("publicKey", 42.into())]).as_deref(),
+        Some("invalid_public_key")
     );
-    // Not PayMongo's envelope: a proxy's page.
-    assert_eq!(fields::failure_for(400, None), idx("invalid_response"));
+    let bad = |k: &str, v: JsValue| code(&[test_key(), (k, v)]);
     assert_eq!(
-        fields::failure_for(404, Some(String::new())),
-        idx("invalid_response")
+        bad("apiBase", "http://example.com/v1".into()).as_deref(),
+        Some("insecure_endpoint")
     );
-    // An absent attribute falls back to the pointer; an empty one does not.
-    let pointer = |attribute| {
-        let bits = fields::failure_for(
-            400,
-            errors(&[[Some("x"), Some(""), attribute, Some("/data/cvc"), None]]),
-        );
-        (bits >> 6) & 7
-    };
-    assert_eq!(pointer(None), 3);
-    assert_eq!(pointer(Some("")), 0);
+    assert_eq!(
+        bad("apiBase", "not a url".into()).as_deref(),
+        Some("invalid_api_base")
+    );
+    assert_eq!(
+        bad("apiBase", "https://a.example/v1?x=1".into()).as_deref(),
+        Some("invalid_api_base")
+    );
+    assert_eq!(bad("timeout", 0.into()).as_deref(), Some("invalid_option"));
+    assert_eq!(
+        bad("timeout", "20".into()).as_deref(),
+        Some("invalid_option")
+    );
+    assert_eq!(
+        bad("acceptedBrands", js_sys::Array::of1(&"pin".into()).into()).as_deref(),
+        Some("invalid_option")
+    );
+    assert_eq!(
+        bad("messages", options(&[("nope", "x".into())])).as_deref(),
+        Some("invalid_option")
+    );
+    assert!(config(&[test_key(), ("locale", "fil-PH".into())]).is_ok());
+    let e = config(&[("publicKey", "sk_live_SECRET123".into())])
+        .err()
+        .unwrap();
+    assert!(e.is_instance_of::<js_sys::Error>());
+    assert!(!text(&e, &["message"]).unwrap().contains("SECRET123"));
 }
 
 #[wasm_bindgen_test]
-fn declines_and_ids() {
-    let declines = &tables()[3];
-    let decline = |failed| {
-        let bits = fields::decline_for(failed);
-        let message = |locale: usize| declines[locale][bits as usize >> 6].clone();
-        (bits & 63, message(0), message(1))
-    };
-    let (code, en, fil) = decline("insufficient_funds");
-    assert_eq!(code, idx("card_declined"));
-    assert!(en.contains("insufficient funds"), "{en}");
-    assert!(fil.contains("pondo"), "{fil}");
-    let (_, en, _) = decline("cvc_incorrect");
-    assert!(en.contains("security code"), "{en}");
-    let (_, en, _) = decline("do_not_honor");
-    assert_eq!(en, "Your card was declined. Please use another card.");
-    let (code, _, _) = decline("authentication_failed");
-    assert_eq!(code, idx("authentication_incomplete"));
-    assert_eq!(fields::intent_id_length("pi_abc123_client_XyZ789"), 9);
-    assert_eq!(fields::intent_id_length("pi_abc123"), 0);
-    assert!(fields::is_payment_method_id("pm_ajeDG2y6WgnrCXaamWFmPUw2"));
-    assert!(!fields::is_payment_method_id("pm_<script>"));
+fn one_call_per_edit_writes_the_input_and_its_caret() {
+    let f = form();
+    f.number.focus().unwrap();
+    let update = f
+        .fields
+        .edit(FieldId::Number, EditKind::Insert, Some("4242424242".into()));
+    assert_eq!(f.number.value(), "4242 4242 42");
+    assert_eq!(caret(&f.number), 12);
+    assert_eq!(text(&update, &["state", "brand"]).as_deref(), Some("visa"));
+    assert_eq!(text(&update, &["brandName"]).as_deref(), Some("Visa"));
+    assert_eq!(get(&update, &["changed"]), JsValue::TRUE);
+    assert_eq!(
+        text(&update, &["announcement"]).as_deref(),
+        Some("Card brand: Visa")
+    );
+    // Backspace after a gap takes the digit before it.
+    f.number.set_selection_range(10, 10).unwrap();
+    f.fields
+        .edit(FieldId::Number, EditKind::DeleteBackward, None);
+    assert_eq!(
+        (f.number.value().as_str(), caret(&f.number)),
+        ("4242 4244 2", 8)
+    );
+    // The security code follows the brand; the state never carries the digits.
+    f.cvc.focus().unwrap();
+    let update = f
+        .fields
+        .edit(FieldId::Cvc, EditKind::Insert, Some("12345".into()));
+    assert_eq!(f.cvc.value(), "123");
+    let shown = js_sys::JSON::stringify(&update)
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert!(
+        !shown.contains("4242") && !shown.contains("123\""),
+        "{shown}"
+    );
+    f.fields.destroy();
+    assert_eq!(f.number.value(), "", "destroy empties the inputs");
+}
+
+#[wasm_bindgen_test]
+fn a_complete_field_moves_on_and_blur_shows_errors() {
+    let f = form();
+    f.number.focus().unwrap();
+    let update = f.fields.edit(
+        FieldId::Number,
+        EditKind::Insert,
+        Some("4343434343434345".into()),
+    );
+    assert_eq!(get(&update, &["advance"]), JsValue::TRUE);
+    f.expiry.focus().unwrap();
+    let update = f
+        .fields
+        .edit(FieldId::Expiry, EditKind::Insert, Some("12/2".into()));
+    assert_eq!(get(&update, &["advance"]), JsValue::FALSE);
+    assert!(get(&update, &["state", "fields", "expiry", "error"]).is_undefined());
+    let update = f.fields.blur(FieldId::Expiry);
+    assert_eq!(
+        text(&update, &["state", "fields", "expiry", "error", "code"]).as_deref(),
+        Some("incomplete_expiry")
+    );
+    // After the fact (autofill): the value is formatted in place.
+    f.expiry.set_value("1/2040");
+    let update = f.fields.input(FieldId::Expiry);
+    assert_eq!(f.expiry.value(), "01 / 40");
+    assert_eq!(
+        get(&update, &["state", "fields", "expiry", "valid"]),
+        JsValue::TRUE
+    );
+    // No change, no `changed`.
+    assert_eq!(
+        get(&f.fields.input(FieldId::Expiry), &["changed"]),
+        JsValue::FALSE
+    );
+    let state = f.fields.clear();
+    assert_eq!(get(&state, &["state", "empty"]), JsValue::TRUE);
+    assert_eq!(f.cvc.value(), "");
+}
+
+#[wasm_bindgen_test]
+fn messages_follow_the_options() {
+    let f = form();
+    f.fields
+        .set_options(options(&[
+            ("locale", "fil".into()),
+            ("messages", options(&[("invalid_number", "Mali.".into())])),
+        ]))
+        .unwrap();
+    assert_eq!(
+        text(&f.fields.texts(), &["labels", "number"]).as_deref(),
+        Some("Numero ng card")
+    );
+    let update = f
+        .fields
+        .edit(FieldId::Number, EditKind::Insert, Some("7777".into()));
+    assert_eq!(
+        text(&update, &["state", "error", "message"]).as_deref(),
+        Some("Mali.")
+    );
+    // A wrong option throws and changes nothing.
+    assert!(f
+        .fields
+        .set_options(options(&[("messages", "x".into())]))
+        .is_err());
+    assert_eq!(
+        text(&f.fields.state(), &["error", "message"]).as_deref(),
+        Some("Mali.")
+    );
 }

@@ -55,7 +55,9 @@ fn string(options: &JsValue, key: &str) -> Result<Option<String>, JsValue> {
 /// The language of a `locale` option (`fil`, `tl`… Filipino, any other tag English); `None`
 /// when absent or empty.
 pub fn locale(options: &JsValue) -> Result<Option<Locale>, JsValue> {
-    Ok(string(options, "locale")?.as_deref().and_then(Locale::parse))
+    Ok(string(options, "locale")?
+        .as_deref()
+        .and_then(Locale::parse))
 }
 
 /// A `messages` option (`{ [code]: text }`): the overrides, in the object's order.
@@ -63,12 +65,18 @@ pub fn messages(options: &JsValue) -> Result<Vec<(ErrorCode, String)>, JsValue> 
     let Some(map) = get(options, "messages") else {
         return Ok(Vec::new());
     };
-    let map = map.dyn_into::<Object>().map_err(|_| option_error("messages"))?;
+    let map = map
+        .dyn_into::<Object>()
+        .map_err(|_| option_error("messages"))?;
     Object::entries(&map)
         .iter()
         .map(|entry| {
             let pair = Array::from(&entry);
-            let code = pair.get(0).as_string().as_deref().and_then(ErrorCode::parse);
+            let code = pair
+                .get(0)
+                .as_string()
+                .as_deref()
+                .and_then(ErrorCode::parse);
             match (code, pair.get(1).as_string()) {
                 (Some(code), Some(text)) => Ok((code, text)),
                 _ => Err(option_error("messages")),

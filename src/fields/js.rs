@@ -20,7 +20,9 @@ pub fn to_js(value: &impl Serialize) -> JsValue {
 /// `value` as JSON text, for a request body: a JS string, the one string the card's request
 /// is (the objects it was built from are garbage once it exists).
 pub fn to_json(value: &impl Serialize) -> Option<JsValue> {
-    js_sys::JSON::stringify(&to_js(value)).ok().map(JsValue::from)
+    js_sys::JSON::stringify(&to_js(value))
+        .ok()
+        .map(JsValue::from)
 }
 
 /// A merchant's JS object (billing, metadata, a payment method result), serialized as itself.

@@ -30,8 +30,8 @@ pub use config::Config;
 
 use crate::{
     edit_cvc, edit_expiry, edit_number, form_state, format_cvc, format_expiry, format_number,
-    texts, validate_number, BrandId, Edit, ErrorCode, Field, FieldState, FormState,
-    Messages, StateReport, TextsReport, Touched,
+    texts, validate_number, BrandId, Edit, ErrorCode, Field, FieldState, FormState, Messages,
+    StateReport, TextsReport, Touched,
 };
 use inputs::Inputs;
 use js::{to_js, today};

@@ -76,7 +76,9 @@ fn failure(inner: &Inner, f: &ApiFailure) -> JsValue {
 /// What a failed answer means, PayMongo's `errors` read when the body is that envelope.
 fn failure_of(answer: &Answer) -> ApiFailure {
     let errors = Parsed::parse(&answer.body).and_then(|j| ApiErrorAnswer::read_all(&j));
-    let items: Option<Vec<_>> = errors.as_ref().map(|e| e.iter().map(|i| i.item()).collect());
+    let items: Option<Vec<_>> = errors
+        .as_ref()
+        .map(|e| e.iter().map(|i| i.item()).collect());
     failure_for(answer.status, items.as_deref())
 }
 
@@ -265,7 +267,9 @@ async fn confirm(inner: &Rc<Inner>, c: Confirm) -> JsValue {
             let promise = create_payment_method(inner, c.billing, c.metadata, false);
             let result = JsFuture::from(promise).await.unwrap_or_default();
             let pm = Reflect::get(&result, &"paymentMethod".into()).unwrap_or_default();
-            let id = Reflect::get(&pm, &"id".into()).ok().and_then(|v| v.as_string());
+            let id = Reflect::get(&pm, &"id".into())
+                .ok()
+                .and_then(|v| v.as_string());
             match id {
                 Some(id) => (id, Some(JsObject(pm))),
                 None => return result,
@@ -281,7 +285,12 @@ async fn confirm(inner: &Rc<Inner>, c: Confirm) -> JsValue {
         })
     };
     let key = inner.config.public_key.as_str();
-    let intent_url = [inner.config.api_base.as_str(), "/payment_intents/", &intent_id].concat();
+    let intent_url = [
+        inner.config.api_base.as_str(),
+        "/payment_intents/",
+        &intent_id,
+    ]
+    .concat();
     // The client key is checked: letters, digits and underscores, nothing to escape.
     let read_url = [intent_url.as_str(), "?client_key=", &c.client_key].concat();
     let attach_url = [intent_url.as_str(), "/attach"].concat();

@@ -91,9 +91,6 @@ async fn exchange(
         .await
         .map_err(|_| ErrorCode::NetworkError)?;
     let status = response.status();
-    let body = response
-        .text()
-        .await
-        .map_err(|_| ErrorCode::NetworkError)?;
+    let body = response.text().await.map_err(|_| ErrorCode::NetworkError)?;
     Ok(Answer { status, body })
 }

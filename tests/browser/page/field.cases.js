@@ -577,3 +577,103 @@ test('confirm payment pays declines and hands over 3ds', async () => {
   assertEq(str(at(r, 'error', 'code')), 'invalid_client_key');
   field.destroy();
 });
+
+// ---- The editing the Rust fields do, and where the card goes. ----
+
+test('the security code is edited by the fields too', () => {
+  const [t, field] = mount('pk_test_sandbox');
+  const c = input(t, 'cvc');
+  c.focus();
+  // A paste is taken over (the default prevented) and shows formatted at once.
+  assert(beforeInput(c, 'insertFromPaste', '12a34'), 'handled');
+  assertEq([c.value, caret(c)], ['1234', 4], '4 digits while no brand is known');
+  select(c, 1, 1);
+  assert(beforeInput(c, 'deleteContentBackward', null));
+  assertEq([c.value, caret(c)], ['234', 0]);
+  select(c, 0, 0);
+  assert(beforeInput(c, 'deleteContentForward', null));
+  assertEq([c.value, caret(c)], ['34', 0]);
+  field.destroy();
+});
+
+test('a four-digit year typed gives what pasting gives', () => {
+  const [t, field] = mount('pk_test_sandbox');
+  const e = input(t, 'expiry');
+  typeText(e, '12/2030');
+  assertEq([e.value, caret(e)], ['12 / 30', 7]);
+  assertEq(at(field.getState(), 'fields', 'expiry', 'valid'), true);
+  field.clear();
+  typeText(e, '1230');
+  assertEq(e.value, '12 / 30');
+  field.destroy();
+});
+
+test('deleting the 0 of 02 keeps the 2 where it was', () => {
+  const [t, field] = mount('pk_test_sandbox');
+  const e = input(t, 'expiry');
+  typeText(e, '02');
+  assertEq(e.value, '02 / ');
+  select(e, 1, 1);
+  assert(beforeInput(e, 'deleteContentBackward', null));
+  assertEq([e.value, caret(e)], ['2', 0]);
+  // Typing the 1 back in front gives the month again.
+  typeText(e, '1');
+  assertEq(e.value.slice(0, 2), '12');
+  field.destroy();
+});
+
+/** The Rust fields' prototype, as the view calls it (the same module instance as fields.js'). */
+async function fieldsPrototype() {
+  const glue = await import('/frame/sealcard_fields.js');
+  return /** @type {Record<string, unknown>} */ (glue.Fields.prototype);
+}
+
+test('the card is sent by the wasm module, never returned by it', async () => {
+  const proto = await fieldsPrototype();
+  /** @type {unknown[]} every value a wasm export returned (promises: what they resolved to) */
+  const returned = [];
+  /** @type {[string, Function][]} */
+  const wrapped = [];
+  for (const name of Object.getOwnPropertyNames(proto)) {
+    const original = Object.getOwnPropertyDescriptor(proto, name)?.value;
+    if (name === 'constructor' || typeof original !== 'function') continue;
+    wrapped.push([name, original]);
+    proto[name] = function (/** @type {unknown[]} */ ...args) {
+      const v = original.apply(this, args);
+      returned.push(v);
+      if (v instanceof Promise) v.then((r) => returned.push(r));
+      return v;
+    };
+  }
+  /** @type {{ url: string, stack: string, body: unknown }[]} */
+  const fetches = [];
+  const realFetch = window.fetch;
+  window.fetch = function (/** @type {RequestInfo | URL} */ resource, /** @type {RequestInit | undefined} */ init) {
+    const url = resource instanceof Request ? resource.url : String(resource);
+    fetches.push({ url, stack: new Error('fetch').stack ?? '', body: init?.body });
+    return realFetch.call(this, resource, init);
+  };
+  try {
+    const [t, field] = filled('pk_test_sandbox', '4539817260519300');
+    input(t, 'number').focus();
+    input(t, 'number').blur();
+    field.getState();
+    const r = await tokenize(field);
+    assert((str(at(r, 'paymentMethod', 'id')) ?? '').startsWith('pm_'), show(r));
+    const sent = fetches.filter((f) => f.url.endsWith('/payment_methods'));
+    assertEq(sent.length, 1, 'one tokenization request');
+    const stack = sent[0]?.stack ?? '';
+    // Chromium names wasm frames `wasm://wasm/…` / `wasm-function[n]`, Firefox `….wasm:wasm-function[n]`.
+    assert(/wasm-function|\.wasm|wasm:\/\//.test(stack), `a wasm frame on the stack of fetch:\n${stack}`);
+    await tick(0);
+    const seen = JSON.stringify(returned.map((v) => (v instanceof Promise ? 'promise' : v)));
+    assert(returned.length > 5, 'exports were called');
+    for (const secret of ['4539817260519300', '4539 8172 6051 9300', '98172605', '"123"']) {
+      assert(!seen.includes(secret), `no export returned ${secret}: ${seen.slice(0, 300)}`);
+    }
+    field.destroy();
+  } finally {
+    window.fetch = realFetch;
+    for (const [name, original] of wrapped) proto[name] = original;
+  }
+});

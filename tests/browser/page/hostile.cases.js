@@ -245,9 +245,8 @@ function expiryCases() {
   return [
     hostile('12/2030, pasted', Paste, '12/2030', '12 / 30', VALID),
     hostile('12/2030, set as the value', SetValue, '12/2030', '12 / 30', VALID),
-    // Typed, the field keeps MM / YY: the year's first two digits are all it takes. The
-    // date then reads as expired, shown on blur (a two-digit year can still be retyped).
-    hostile('12/2030, typed', TypeEach, '12/2030', '12 / 20', INCOMPLETE),
+    // Typed, as pasted: a third year digit after `20` means a four-digit year is coming.
+    hostile('12/2030, typed', TypeEach, '12/2030', '12 / 30', VALID),
     hostile('Arabic-Indic digits with a slash', Paste, '١٢/٣٠', '12 / 30', VALID),
     hostile('fullwidth digits and slash', InsertText, '１２／３０', '12 / 30', VALID),
     hostile('a dash for a slash', Drop, '12-30', '12 / 30', VALID),
