@@ -5,7 +5,6 @@
 
 use std::rc::Rc;
 
-use gloo_net::http::Method;
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
@@ -186,7 +185,7 @@ async fn tokenize(
     };
     let url = [inner.config.api_base.as_str(), "/payment_methods"].concat();
     let sent = transport::send(Request {
-        method: Method::POST,
+        method: "POST",
         url: &url,
         key: &inner.config.public_key,
         idempotency_key: Some(&idempotency_key),
@@ -302,7 +301,7 @@ async fn confirm(inner: &Rc<Inner>, c: Confirm) -> JsValue {
     let idempotency_key = random_id();
     let timeout_ms = inner.config.timeout_ms;
     let mut request = Request {
-        method: Method::POST,
+        method: "POST",
         url: &attach_url,
         key,
         idempotency_key: idempotency_key.as_deref(),
@@ -364,7 +363,7 @@ async fn confirm(inner: &Rc<Inner>, c: Confirm) -> JsValue {
             }
         }
         request = Request {
-            method: Method::GET,
+            method: "GET",
             url: &read_url,
             key,
             idempotency_key: None,

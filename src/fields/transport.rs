@@ -1,14 +1,17 @@
 //! The transport: the one seam where requests leave the fields, sent by gloo-net. It knows
 //! HTTP, PayMongo's Basic authentication with the public key, the `Idempotency-Key` and the
 //! timeout; not what the requests mean.
+//!
+//! The request is built as the browser's own `Request` (web-sys) and handed to gloo-net to
+//! send: gloo-net's builder formats its method and URL with `core::fmt`, which would bring
+//! the formatting machinery into the wasm for nothing.
 
 use std::cell::Cell;
 use std::rc::Rc;
 
-use gloo_net::http::{Method, RequestBuilder};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{AbortController, RequestCache, RequestCredentials};
+use web_sys::{AbortController, Headers, RequestCache, RequestCredentials, RequestInit};
 
 use crate::ErrorCode;
 
@@ -20,7 +23,8 @@ pub struct Answer {
 
 /// A request to the API.
 pub struct Request<'a> {
-    pub method: Method,
+    /// `GET` or `POST`.
+    pub method: &'static str,
     pub url: &'a str,
     /// The public key, sent as `Authorization: Basic base64("<key>:")`.
     pub key: &'a str,
@@ -69,22 +73,28 @@ async fn exchange(
     let credentials = window
         .btoa(&[request.key, ":"].concat())
         .map_err(|_| ErrorCode::InvalidPublicKey)?;
-    let mut builder = RequestBuilder::new(request.url)
-        .method(request.method)
-        .header("Authorization", &["Basic ", &credentials].concat())
-        .header("Accept", "application/json")
-        .credentials(RequestCredentials::Omit)
-        .cache(RequestCache::NoStore)
-        .abort_signal(Some(&controller.signal()));
+    let headers = Headers::new().map_err(|_| ErrorCode::NetworkError)?;
+    let set = |name: &str, value: &str| headers.set(name, value).is_ok();
+    let mut ok = set("Authorization", &["Basic ", &credentials].concat())
+        && set("Accept", "application/json");
     if let Some(key) = request.idempotency_key {
-        builder = builder.header("Idempotency-Key", key);
+        ok = ok && set("Idempotency-Key", key);
     }
-    let built = match request.body {
-        Some(body) => builder
-            .header("Content-Type", "application/json")
-            .body(body),
-        None => builder.build(),
-    };
+    let init = RequestInit::new();
+    init.set_method(request.method);
+    init.set_credentials(RequestCredentials::Omit);
+    init.set_cache(RequestCache::NoStore);
+    init.set_signal(Some(&controller.signal()));
+    if let Some(body) = &request.body {
+        ok = ok && set("Content-Type", "application/json");
+        init.set_body(body);
+    }
+    if !ok {
+        return Err(ErrorCode::NetworkError);
+    }
+    init.set_headers(&headers);
+    let built = web_sys::Request::new_with_str_and_init(request.url, &init)
+        .map(gloo_net::http::Request::from);
     let response = built
         .map_err(|_| ErrorCode::NetworkError)?
         .send()
