@@ -257,176 +257,185 @@ export function createFields(engine) {
   const FIELD_IDS = [engine.FieldId.Number, engine.FieldId.Expiry, engine.FieldId.Cvc, engine.FieldId.Name];
 
   /**
+   * One mounted form: its DOM, the Rust fields over its inputs, its options and listeners.
+   * @typedef {{ dom: ReturnType<typeof buildDom>, nodes: (FieldNodes | undefined)[], fields: Fields, opts: ViewOptions,
+   *   listeners: [number, Function][], destroyed: boolean, removeStylesheet: () => void, handler: (ev: Event) => void }} View
+   */
+
+  /**
    * Mounts the fields of `config` into `target`.
    * @param {Element} target @param {import('./sealcard_fields.js').Config} config @param {ViewOptions} opts
    */
   function mount(target, config, opts) {
     const doc = target.ownerDocument;
     const dom = buildDom(doc, opts.showName);
-    const { root, badge, live } = dom;
-    const nodes = [dom.fields.number, dom.fields.expiry, dom.fields.cvc, dom.fields.name];
-
-    /** @type {[number, Function][]} */
-    let listeners = [];
-    let destroyed = false;
-
-    const fields = new engine.Fields(config, dom.fields.number.input, dom.fields.expiry.input, dom.fields.cvc.input, dom.fields.name?.input, (/** @type {Update} */ u) => render(u));
+    const { number, expiry, cvc, name } = dom.fields;
+    /** @type {View} */
+    const view = /** @type {any} */ ({ dom, nodes: [number, expiry, cvc, name], opts, listeners: [], destroyed: false });
+    view.fields = new engine.Fields(config, number.input, expiry.input, cvc.input, name?.input, (/** @type {Update} */ u) => render(view, u));
     try {
-      fields.setOptions(opts.language);
+      view.fields.setOptions(opts.language);
     } catch (e) {
-      fields.free();
+      view.fields.free();
       throw e;
     }
-    const removeStylesheet = addStylesheet(doc);
-    target.append(root);
+    view.removeStylesheet = addStylesheet(doc);
+    target.append(dom.root);
+    view.handler = (ev) => onEvent(view, ev);
+    for (const [kind, capture] of DOM_EVENTS) dom.root.addEventListener(kind, view.handler, capture);
+    applyOptions(view);
+    render(view, view.fields.current(), false);
+    // `ready` fires after the caller's current task: listeners added right after mount() hear it.
+    queueMicrotask(() => {
+      if (!view.destroyed) emit(view, 0, {});
+    });
+    return cardField(view);
+  }
 
-    /** Calls every listener of `kind`; a throwing listener does not stop the others. */
-    function emit(/** @type {number} */ kind, /** @type {object} */ payload) {
-      for (const [k, f] of listeners.slice()) {
-        if (k !== kind) continue;
-        try {
-          f.call(undefined, payload);
-        } catch (e) {
-          report(e);
-        }
-      }
-    }
-
-    /** Labels, placeholders, language and style custom properties. */
-    function applyOptions() {
-      const words = fields.texts();
-      root.setAttribute('lang', words.lang);
-      root.setAttribute('aria-label', words.groupLabel);
-      nodes.forEach((n, i) => {
-        if (!n) return;
-        const key = FIELD_NAMES[i];
-        n.label.textContent = opts.labels[key] ?? words.labels[key];
-        n.input.placeholder = opts.placeholders[key] ?? words.placeholders[key];
-      });
-      for (const [, prop] of STYLE_KEYS) root.style.removeProperty(prop);
-      for (const [prop, value] of opts.style) root.style.setProperty(prop, value);
-    }
-
-    /** Shows an update: error texts, ARIA, classes, brand; announces; emits `change`. Only
-     * what changed is written: an unchanged keystroke mutates nothing. */
-    function render(/** @type {Update} */ update, emitChange = true) {
-      if (destroyed) return;
-      const { state } = update;
-      const text = (/** @type {Node} */ node, /** @type {string} */ t) => node.textContent !== t && (node.textContent = t);
-      const attr = (/** @type {Element} */ el, /** @type {string} */ k, /** @type {string} */ v) => el.getAttribute(k) !== v && el.setAttribute(k, v);
-      for (const [i, key] of /** @type {const} */ (['number', 'expiry', 'cvc']).entries()) {
-        const n = /** @type {FieldNodes} */ (nodes[i]);
-        const error = state.fields[key].error;
-        text(n.error, error?.message ?? '');
-        attr(n.input, 'aria-invalid', error ? 'true' : 'false');
-      }
-      root.classList.toggle('is-empty', state.empty);
-      root.classList.toggle('is-complete', state.complete);
-      root.classList.toggle('is-invalid', state.error !== undefined);
-      text(badge, update.brandName ?? '');
-      attr(root, 'data-brand', state.brand ?? 'unknown');
-      if (update.announcement !== undefined) live.textContent = update.announcement;
-      if (emitChange && update.changed) emit(1, state);
-    }
-
-    /** After an edit of field `i`: render, and move on to the next field when complete. */
-    function edited(/** @type {number} */ i, /** @type {Update} */ update) {
-      render(update);
-      if (update.advance && !destroyed) nodes[i + 1]?.input.focus();
-    }
-
-    /** Every DOM event of the fields, delegated from the root. */
-    function onEvent(/** @type {Event} */ ev) {
-      if (destroyed) return;
-      if (ev.type === 'keydown') {
-        if (ev instanceof KeyboardEvent) onKeydown(ev);
-        return;
-      }
-      const i = nodes.findIndex((n) => n?.input === ev.target);
-      if (i < 0) return;
-      const id = /** @type {number} */ (FIELD_IDS[i]);
-      switch (ev.type) {
-        case 'beforeinput': {
-          if (!(ev instanceof InputEvent) || ev.isComposing || id === engine.FieldId.Name) return;
-          const kind = EDITS[ev.inputType];
-          if (kind === undefined || (kind === engine.EditKind.Insert && ev.data === null)) return;
-          ev.preventDefault();
-          edited(i, fields.edit(id, kind, ev.data ?? undefined));
-          break;
-        }
-        case 'input':
-        case 'compositionend':
-          if (ev instanceof InputEvent && ev.isComposing) return;
-          edited(i, fields.input(id));
-          break;
-        case 'focus':
-          root.classList.add('is-focused');
-          emit(2, { field: FIELD_NAMES[i] });
-          break;
-        case 'blur':
-          root.classList.remove('is-focused');
-          render(fields.blur(id));
-          emit(3, { field: FIELD_NAMES[i] });
-          break;
-      }
-    }
-
-    function onKeydown(/** @type {KeyboardEvent} */ ev) {
-      if (ev.key !== 'Enter' || ev.isComposing) return;
-      ev.preventDefault();
-      emit(4, {});
-      // Inside a <form> (inline mode), Enter submits it as a native input would.
+  /** Calls every listener of `kind`; a throwing listener does not stop the others. */
+  function emit(/** @type {View} */ view, /** @type {number} */ kind, /** @type {object} */ payload) {
+    for (const [k, f] of view.listeners.slice()) {
+      if (k !== kind) continue;
       try {
-        root.closest('form')?.requestSubmit();
-      } catch {
-        // A form whose submit is refused stays as it is.
+        f.call(undefined, payload);
+      } catch (e) {
+        report(e);
       }
     }
+  }
 
-    const handler = (/** @type {Event} */ ev) => onEvent(ev);
-    for (const [kind, capture] of DOM_EVENTS) root.addEventListener(kind, handler, capture);
-    applyOptions();
-    render(fields.current(), false);
+  /** Labels, placeholders, language and style custom properties. */
+  function applyOptions(/** @type {View} */ view) {
+    const { dom, opts } = view;
+    const words = view.fields.texts();
+    dom.root.setAttribute('lang', words.lang);
+    dom.root.setAttribute('aria-label', words.groupLabel);
+    view.nodes.forEach((n, i) => {
+      if (!n) return;
+      const key = FIELD_NAMES[i];
+      n.label.textContent = opts.labels[key] ?? words.labels[key];
+      n.input.placeholder = opts.placeholders[key] ?? words.placeholders[key];
+    });
+    for (const [, prop] of STYLE_KEYS) dom.root.style.removeProperty(prop);
+    for (const [prop, value] of opts.style) dom.root.style.setProperty(prop, value);
+  }
 
-    /** Options of a payment call must be an object, or absent. */
-    const badOptions = (/** @type {unknown} */ o) => !isNullish(o) && !isObject(o);
-
-    /** Starts (or joins: the same promise) the tokenization in flight; it never rejects. */
-    function createPaymentMethod(/** @type {unknown} */ options) {
-      if (destroyed || badOptions(options)) return Promise.resolve(fields.invalidOption());
-      return fields.createPaymentMethod(get(options, 'billing'), get(options, 'metadata'));
+  /** Shows an update: error texts, ARIA, classes, brand; announces; emits `change`. Only what
+   * changed is written: an unchanged keystroke mutates nothing. */
+  function render(/** @type {View} */ view, /** @type {Update} */ update, emitChange = true) {
+    if (view.destroyed) return;
+    const { state } = update;
+    const { root, badge, live } = view.dom;
+    const text = (/** @type {Node} */ node, /** @type {string} */ t) => node.textContent !== t && (node.textContent = t);
+    const attr = (/** @type {Element} */ el, /** @type {string} */ k, /** @type {string} */ v) => el.getAttribute(k) !== v && el.setAttribute(k, v);
+    for (const [i, key] of /** @type {const} */ (['number', 'expiry', 'cvc']).entries()) {
+      const n = /** @type {FieldNodes} */ (view.nodes[i]);
+      const error = state.fields[key].error;
+      text(n.error, error?.message ?? '');
+      attr(n.input, 'aria-invalid', error ? 'true' : 'false');
     }
+    root.classList.toggle('is-empty', state.empty);
+    root.classList.toggle('is-complete', state.complete);
+    root.classList.toggle('is-invalid', state.error !== undefined);
+    text(badge, update.brandName ?? '');
+    attr(root, 'data-brand', state.brand ?? 'unknown');
+    if (update.announcement !== undefined) live.textContent = update.announcement;
+    if (emitChange && update.changed) emit(view, 1, state);
+  }
 
-    const eventKind = (/** @type {unknown} */ name) => {
-      const k = typeof name === 'string' ? EVENT_NAMES.indexOf(name) : -1;
-      if (k < 0) throw new TypeError('sealcard: unknown event; use ready, change, focus, blur, submit or loaderror');
-      return k;
-    };
-    const cardField = {
+  /** After an edit of field `i`: render, and move on to the next field when it is complete. */
+  function edited(/** @type {View} */ view, /** @type {number} */ i, /** @type {Update} */ update) {
+    render(view, update);
+    if (update.advance && !view.destroyed) view.nodes[i + 1]?.input.focus();
+  }
+
+  /** Every DOM event of the fields, delegated from the root, forwarded to the Rust fields. */
+  function onEvent(/** @type {View} */ view, /** @type {Event} */ ev) {
+    if (view.destroyed) return;
+    if (ev.type === 'keydown') {
+      if (ev instanceof KeyboardEvent) onKeydown(view, ev);
+      return;
+    }
+    const i = view.nodes.findIndex((n) => n?.input === ev.target);
+    if (i < 0) return;
+    const id = /** @type {number} */ (FIELD_IDS[i]);
+    const { fields } = view;
+    switch (ev.type) {
+      case 'beforeinput': {
+        if (!(ev instanceof InputEvent) || ev.isComposing || id === engine.FieldId.Name) return;
+        const kind = EDITS[ev.inputType];
+        if (kind === undefined || (kind === engine.EditKind.Insert && ev.data === null)) return;
+        ev.preventDefault();
+        edited(view, i, fields.edit(id, kind, ev.data ?? undefined));
+        break;
+      }
+      case 'input':
+      case 'compositionend':
+        if (ev instanceof InputEvent && ev.isComposing) return;
+        edited(view, i, fields.input(id));
+        break;
+      case 'focus':
+        view.dom.root.classList.add('is-focused');
+        emit(view, 2, { field: FIELD_NAMES[i] });
+        break;
+      case 'blur':
+        view.dom.root.classList.remove('is-focused');
+        render(view, fields.blur(id));
+        emit(view, 3, { field: FIELD_NAMES[i] });
+        break;
+    }
+  }
+
+  /** Enter in a field: `submit`, and inside a `<form>` (inline mode) the form's submission. */
+  function onKeydown(/** @type {View} */ view, /** @type {KeyboardEvent} */ ev) {
+    if (ev.key !== 'Enter' || ev.isComposing) return;
+    ev.preventDefault();
+    emit(view, 4, {});
+    try {
+      view.dom.root.closest('form')?.requestSubmit();
+    } catch {
+      // A form whose submit is refused stays as it is.
+    }
+  }
+
+  /** The number of an event name; a `TypeError` for an unknown one. */
+  function eventKind(/** @type {unknown} */ name) {
+    const k = typeof name === 'string' ? EVENT_NAMES.indexOf(name) : -1;
+    if (k < 0) throw new TypeError('sealcard: unknown event; use ready, change, focus, blur, submit or loaderror');
+    return k;
+  }
+
+  /** Options of a payment call must be an object, or absent. */
+  const badOptions = (/** @type {unknown} */ o) => !isNullish(o) && !isObject(o);
+
+  /** The `CardField` of a mounted view: the public API. */
+  function cardField(/** @type {View} */ view) {
+    const { fields, opts } = view;
+    return {
       /** Adds a listener: `ready`, `change`, `focus`, `blur`, `submit`, `loaderror`. */
       on(/** @type {string} */ event, /** @type {Function} */ listener) {
         const k = eventKind(event);
         if (typeof listener !== 'function') throw new TypeError('sealcard: on() needs a function');
-        listeners.push([k, listener]);
+        view.listeners.push([k, listener]);
       },
       /** Removes a listener added with `on`. */
       off(/** @type {string} */ event, /** @type {Function} */ listener) {
         const k = eventKind(event);
-        listeners = listeners.filter(([kind, f]) => !(kind === k && f === listener));
+        view.listeners = view.listeners.filter(([kind, f]) => !(kind === k && f === listener));
       },
       /** Focuses a field: `number` (default), `expiry`, `cvc` or `name`. */
       focus(/** @type {string | undefined} */ name) {
         const i = isNullish(name) ? 0 : FIELD_NAMES.indexOf(/** @type {any} */ (name));
         if (i < 0) throw new TypeError('sealcard: focus() takes number, expiry, cvc or name');
-        nodes[i]?.input.focus();
+        view.nodes[i]?.input.focus();
       },
       /** Empties every field. */
       clear() {
-        if (!destroyed) render(fields.clear());
+        if (!view.destroyed) render(view, fields.clear());
       },
       /** Changes `style`, `labels`, `placeholders`, `locale` or `messages`. */
       update(/** @type {unknown} */ options) {
-        if (destroyed) return;
+        if (view.destroyed) return;
         const next = readViewOptions(options);
         const given = (/** @type {string} */ k) => get(options, k) !== undefined;
         const language = { ...opts.language };
@@ -438,19 +447,19 @@ export function createFields(engine) {
         if (given('style')) opts.style = next.style;
         if (given('labels')) opts.labels = next.labels;
         if (given('placeholders')) opts.placeholders = next.placeholders;
-        applyOptions();
+        applyOptions(view);
         // Texts of errors may have changed: re-render and tell listeners.
-        render(fields.current());
+        render(view, fields.current());
       },
       /** Removes the fields, their listeners and their stylesheet. Safe to call twice. */
       destroy() {
-        if (destroyed) return;
-        destroyed = true;
+        if (view.destroyed) return;
+        view.destroyed = true;
         fields.destroy();
-        for (const [kind, capture] of DOM_EVENTS) root.removeEventListener(kind, handler, capture);
-        root.remove();
-        removeStylesheet();
-        listeners = [];
+        for (const [kind, capture] of DOM_EVENTS) view.dom.root.removeEventListener(kind, view.handler, capture);
+        view.dom.root.remove();
+        view.removeStylesheet();
+        view.listeners = [];
       },
       /** The current state, as the `change` event reports it. */
       getState() {
@@ -459,11 +468,12 @@ export function createFields(engine) {
       /** Tokenizes the card: `{ paymentMethod }` or `{ error }`, never rejects. A call while one
        * is in flight returns the same promise. */
       createPaymentMethod(/** @type {unknown} */ options) {
-        return createPaymentMethod(options);
+        if (view.destroyed || badOptions(options)) return Promise.resolve(fields.invalidOption());
+        return fields.createPaymentMethod(get(options, 'billing'), get(options, 'metadata'));
       },
       /** Pays the Payment Intent of `clientKey`: `{ status, paymentIntentId }` or `{ error }`. */
       confirmPayment(/** @type {unknown} */ clientKey, /** @type {unknown} */ options) {
-        if (destroyed || badOptions(options)) return Promise.resolve(fields.invalidOption());
+        if (view.destroyed || badOptions(options)) return Promise.resolve(fields.invalidOption());
         const given = get(options, 'paymentMethod');
         const returnUrl = get(options, 'returnUrl');
         const handleNextAction = get(options, 'handleNextAction');
@@ -477,11 +487,6 @@ export function createFields(engine) {
         );
       },
     };
-    // `ready` fires after the caller's current task: listeners added right after mount() hear it.
-    queueMicrotask(() => {
-      if (!destroyed) emit(0, {});
-    });
-    return cardField;
   }
 
   return {
