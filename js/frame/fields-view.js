@@ -15,8 +15,8 @@
 /**
  * What the Rust fields answer after an event (`Update` in src/fields/mod.rs).
  * @typedef {{ state: State, changed: boolean, brandName: string | null, announcement?: string, advance: boolean }} Update
- * @typedef {{ empty: boolean, complete: boolean, brand: string | null, error?: { message: string },
- *   fields: Record<'number' | 'expiry' | 'cvc', { error?: { message: string } }> }} State
+ * @typedef {{ empty: boolean, complete: boolean, brand: string | null, error?: { code: string, message: string },
+ *   fields: Record<'number' | 'expiry' | 'cvc', { error?: { code: string, message: string } }> }} State
  */
 
 const FIELD_NAMES = /** @type {const} */ (['number', 'expiry', 'cvc', 'name']);
@@ -118,6 +118,7 @@ function buildDom(/** @type {Document} */ doc, /** @type {boolean} */ showName) 
     const input = /** @type {HTMLInputElement} */ (el('input'));
     input.type = 'text';
     input.id = inputId;
+    input.dataset.sealcardField = name;
     for (const [k, v] of [
       ['autocomplete', autocomplete],
       ['autocorrect', 'off'],
@@ -138,6 +139,7 @@ function buildDom(/** @type {Document} */ doc, /** @type {boolean} */ showName) 
   };
   const root = el('div', 'sealcard is-empty');
   root.setAttribute('role', 'group');
+  root.dataset.sealcard = 'fields';
   const number = field('number', 'cc-number', true);
   const expiry = field('expiry', 'cc-exp', true);
   const cvc = field('cvc', 'cc-csc', true);
@@ -279,6 +281,7 @@ export function createFields(engine) {
       view.fields.free();
       throw e;
     }
+    dom.root.dataset.sealcardMode = view.fields.testMode ? 'test' : 'live';
     view.removeStylesheet = addStylesheet(doc);
     target.append(dom.root);
     view.handler = (ev) => onEvent(view, ev);
@@ -287,7 +290,9 @@ export function createFields(engine) {
     render(view, view.fields.current(), false);
     // `ready` fires after the caller's current task: listeners added right after mount() hear it.
     queueMicrotask(() => {
-      if (!view.destroyed) emit(view, 0, {});
+      if (view.destroyed) return;
+      dom.root.dataset.sealcardReady = '';
+      emit(view, 0, {});
     });
     return cardField(view);
   }
@@ -333,6 +338,8 @@ export function createFields(engine) {
       const error = state.fields[key].error;
       text(n.error, error?.message ?? '');
       attr(n.input, 'aria-invalid', error ? 'true' : 'false');
+      if (error) attr(n.wrap, 'data-sealcard-error', error.code);
+      else n.wrap.removeAttribute('data-sealcard-error');
     }
     root.classList.toggle('is-empty', state.empty);
     root.classList.toggle('is-complete', state.complete);

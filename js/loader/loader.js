@@ -227,6 +227,9 @@ function mountIsolated(/** @type {Element} */ el, /** @type {URL} */ frameUrl, /
   url.hash = new URLSearchParams({ origin: location.origin, channel }).toString();
   iframe.src = url.href;
   iframe.title = 'Secure card payment input';
+  // Stable hooks for test tooling (sealcard/testing): the frame, and once known its readiness
+  // or why it failed to load.
+  iframe.dataset.sealcard = 'frame';
   // 'payment' only: Chromium rejects an 'autofill' feature as unknown and warns in the console.
   iframe.allow = 'payment';
   iframe.style.cssText = 'border:0;width:100%;height:0;display:block;overflow:hidden';
@@ -253,7 +256,9 @@ function mountIsolated(/** @type {Element} */ el, /** @type {URL} */ frameUrl, /
       }
     });
   const timer = setTimeout(() => {
-    if (!ready) events.emit('loaderror', { error: loadFailed() });
+    if (ready) return;
+    iframe.dataset.sealcardError = 'load_failed';
+    events.emit('loaderror', { error: loadFailed() });
   }, options.loadTimeout ?? LOAD_TIMEOUT_MS);
   const { loadTimeout, mode, ...frameOptions } = options;
   const onMessage = (/** @type {MessageEvent} */ e) => {
@@ -267,6 +272,7 @@ function mountIsolated(/** @type {Element} */ el, /** @type {URL} */ frameUrl, /
       case 'ready':
         ready = true;
         clearTimeout(timer);
+        iframe.dataset.sealcardReady = '';
         events.emit('ready', {});
         break;
       case 'resize':
@@ -284,6 +290,7 @@ function mountIsolated(/** @type {Element} */ el, /** @type {URL} */ frameUrl, /
         break;
       case 'loaderror':
         clearTimeout(timer);
+        iframe.dataset.sealcardError = String(d.error?.code);
         events.emit('loaderror', { error: d.error });
         break;
       case 'nextAction':
@@ -312,6 +319,8 @@ function mountIsolated(/** @type {Element} */ el, /** @type {URL} */ frameUrl, /
     ready = false;
     state = undefined;
     abandon();
+    delete iframe.dataset.sealcardReady;
+    iframe.dataset.sealcardError = 'load_failed';
     events.emit('loaderror', { error: loadFailed() });
   });
   el.append(iframe);

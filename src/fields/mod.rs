@@ -408,6 +408,13 @@ impl Fields {
         )
     }
 
+    /// Whether the fields were configured with a test key (`pk_test_…`): the view shows it
+    /// as `data-sealcard-mode`, so test tooling can refuse live fields.
+    #[wasm_bindgen(getter, js_name = testMode)]
+    pub fn test_mode(&self) -> bool {
+        self.inner.config.mode == crate::KeyMode::Test
+    }
+
     /// `{ error }` of `invalid_option`, in the fields' words: what a payment call with options
     /// that are not an object, or on destroyed fields, resolves to.
     #[wasm_bindgen(js_name = invalidOption)]
