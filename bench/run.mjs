@@ -240,12 +240,15 @@ try {
       input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: value }));
     }
   })()`;
+  /** Microseconds per keystroke in the inline field (set by the inline round below). */
+  let fieldKeyUs = 0;
   for (const mode of ['inline', 'isolated']) {
     log(`createPaymentMethod vs fetch (${mode})`);
     const page = await chromium.newPage();
     await page.goto(`${merchant}/inline.html`);
     await page.evaluate('new Promise((r) => { const t = setInterval(() => window.bench && (clearInterval(t), r()), 5); })');
     await page.evaluate(`window.bench.mountForPay(${JSON.stringify(mode)})`);
+    if (mode === 'inline') fieldKeyUs = await page.evaluate('window.bench.fieldKeystroke()');
     const ours = [];
     const bare = [];
     for (let i = 0; i < PAY_RUNS; i++) {
@@ -268,6 +271,17 @@ try {
     `The same \`POST /v1/payment_methods\` (URL, headers, body, options) to the same sandbox, median of ${PAY_RUNS} each, alternating. sealcard's time includes reading the fields, the request body, the answer's parsing and the result; isolated mode adds the two \`postMessage\` hops. Goal: ≤ 1.05× (DESIGN: ≤ 1.2×).`,
     '',
     table(['where', 'createPaymentMethod', 'bare fetch', 'ratio'], payRows),
+    '',
+  );
+  const theirKey = keyChrome.find((/** @type {any} */ r) => r.op.startsWith('one keystroke'));
+  results.push(
+    '## A keystroke in the field',
+    '',
+    "One `beforeinput` typing a digit into the inline number field (Chromium), end to end: the view forwards it, the Rust fields read the input, edit it, write the text and caret, validate the form and return the state through serde-wasm-bindgen, the view renders it. Median of 15 rounds of typing three cards; beside it, card-validator + credit-card-type's validate and format of the same keystroke from the keystroke table (the libraries alone, no DOM).",
+    '',
+    table(['where', 'sealcard field: one keystroke', 'card-validator + credit-card-type (no DOM)', 'ratio'], [
+      ['Chromium', ns(fieldKeyUs * 1000), ns(theirKey.theirsNs), ratio(fieldKeyUs * 1000, theirKey.theirsNs)],
+    ]),
     '',
   );
   await chromium.close();

@@ -138,11 +138,12 @@ async fn tokenize(
     let (Ok(billing), Ok(metadata)) = (object_option(billing), object_option(metadata)) else {
         return error(inner, ErrorCode::InvalidOption);
     };
-    // A submit attempt: every field's error may show now.
+    // A submit attempt: every field's error may show now. A complete form shows none, so it
+    // is rendered only when something is wrong (the request leaves sooner).
     inner.ui.borrow_mut().touched = Touched::ALL;
-    inner.render_now();
     let state = inner.form(None);
     if let Some((_, code)) = state.problem() {
+        inner.render_now();
         return error(inner, code);
     }
     let brand = state.brand;
