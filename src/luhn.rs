@@ -12,8 +12,9 @@ pub fn is_valid(digits: &[u8]) -> bool {
         .map(|(i, &b)| {
             let d = u32::from(b - b'0');
             if i % 2 == 1 {
+                // Doubled, a digit of two digits counts as the sum of its digits.
                 let d2 = d * 2;
-                if d2 > 9 {
+                if d2 >= 10 {
                     d2 - 9
                 } else {
                     d2

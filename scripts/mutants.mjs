@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// npm run mutants: mutation testing of the Rust core with cargo-mutants (installed when
+// missing). Every mutant of src/ (the pure core; .cargo/mutants.toml leaves out the wasm-only
+// browser layer) is built and run against the host tests; bench/MUTANTS.md gets the summary and
+// every mutant the tests missed. Not part of npm test: it takes tens of minutes.
+//
+//   npm run mutants                 all of the core
+//   npm run mutants -- src/luhn.rs  only the files named (cargo-mutants -f)
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const cargoHome = process.env.CARGO_HOME ?? join(homedir(), '.cargo');
+const env = { ...process.env, PATH: `${join(cargoHome, 'bin')}:${process.env.PATH}` };
+const out = join(root, 'target', 'mutants');
+
+const installed = spawnSync('cargo', ['mutants', '--version'], { env, stdio: 'ignore' }).status === 0;
+if (!installed) {
+  console.log('mutants: installing cargo-mutants (a few minutes, once)');
+  execFileSync('cargo', ['install', 'cargo-mutants', '--locked'], { env, stdio: 'inherit' });
+}
+
+const files = process.argv.slice(2).flatMap((f) => ['-f', f]);
+mkdirSync(out, { recursive: true });
+const started = Date.now();
+// Exit status 2 means mutants were missed: the summary below says which.
+const run = spawnSync('cargo', ['mutants', '-p', 'sealcard', '--jobs', '2', '--output', out, '--no-shuffle', ...files], {
+  cwd: root,
+  env,
+  stdio: 'inherit',
+});
+const minutes = ((Date.now() - started) / 60000).toFixed(1);
+
+/** @type {{ outcomes: { scenario: any, summary: string }[] }} */
+const outcomes = JSON.parse(readFileSync(join(out, 'mutants.out', 'outcomes.json'), 'utf8'));
+const mutants = outcomes.outcomes.filter((o) => o.scenario !== 'Baseline');
+const count = (/** @type {string} */ s) => mutants.filter((o) => o.summary === s).length;
+const caught = count('CaughtMutant');
+const missed = mutants.filter((o) => o.summary === 'MissedMutant');
+const timeouts = count('Timeout');
+const unviable = count('Unviable');
+const viable = caught + missed.length + timeouts;
+const name = (/** @type {any} */ o) => {
+  const m = o.scenario.Mutant;
+  return m.name ?? `${m.file}:${m.span.start.line}`;
+};
+const byFile = new Map();
+for (const o of mutants) {
+  const file = o.scenario.Mutant.file;
+  const row = byFile.get(file) ?? { caught: 0, missed: 0, timeout: 0, unviable: 0 };
+  row[{ CaughtMutant: 'caught', MissedMutant: 'missed', Timeout: 'timeout', Unviable: 'unviable' }[o.summary] ?? 'unviable']++;
+  byFile.set(file, row);
+}
+const pct = (/** @type {number} */ a, /** @type {number} */ b) => (b ? `${((100 * a) / b).toFixed(1)} %` : '—');
+const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+const lines = [
+  '# Mutation testing of the core',
+  '',
+  `Written by \`npm run mutants\` (scripts/mutants.mjs, cargo-mutants over the host tests; .cargo/mutants.toml). Commit ${commit}; ${minutes} min${files.length ? `; files: ${process.argv.slice(2).join(', ')}` : ''}.`,
+  '',
+  `**${caught} of ${viable} viable mutants caught (${pct(caught, viable)})**: ${missed.length} missed, ${timeouts} timed out (a timeout counts as caught by cargo-mutants' rules: the mutant hangs), ${unviable} unviable (do not build).`,
+  '',
+  '| file | caught | missed | timeout | unviable | caught of viable |',
+  '| --- | ---: | ---: | ---: | ---: | ---: |',
+  ...[...byFile.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([file, r]) => `| \`${file}\` | ${r.caught} | ${r.missed} | ${r.timeout} | ${r.unviable} | ${pct(r.caught + r.timeout, r.caught + r.missed + r.timeout)} |`),
+  '',
+  '## Missed',
+  '',
+  ...(missed.length ? missed.map((o) => `- \`${name(o)}\``) : ['None.']),
+  '',
+];
+writeFileSync(join(root, 'bench', 'MUTANTS.md'), `${lines.join('\n')}`);
+console.log(`mutants: ${caught} of ${viable} viable caught; bench/MUTANTS.md written`);
+process.exit(run.status === 0 || run.status === 2 ? 0 : 1);
