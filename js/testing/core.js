@@ -366,7 +366,10 @@ export function kit(driverOf) {
     async completeThreeDSecure(page, action, options) {
       if (action !== 'authorize' && action !== 'fail') throw new SealCardTestError('invalid_argument', "completeThreeDSecure takes 'authorize' or 'fail'");
       const { timeout } = readOptions(options);
-      const label = action === 'authorize' ? 'Authorize test payment' : 'Fail test payment';
+      const button = /** @type {any} */ (options ?? {}).button;
+      if (button !== undefined && (typeof button !== 'string' || button === '')) throw new SealCardTestError('invalid_argument', 'button must be the text of a button');
+      // The local sandbox's buttons, unless the test names the button of another challenge page.
+      const label = button ?? (action === 'authorize' ? 'Authorize test payment' : 'Fail test payment');
       const driver = driverOf(page);
       return session(driver, async () => {
         const deadline = Date.now() + timeout;
@@ -385,7 +388,7 @@ export function kit(driverOf) {
         } while (Date.now() < deadline);
         throw new SealCardTestError(
           'no_challenge',
-          `no 3-D Secure challenge ("${label}") appeared within ${timeout} ms; the local sandbox shows one for ${'4120000000000007'} after the payment is confirmed`,
+          `no 3-D Secure challenge (a "${label}" button) appeared within ${timeout} ms; the local sandbox shows one for 4120000000000007 once the payment is confirmed`,
         );
       });
     },

@@ -81,6 +81,15 @@ export interface FieldsOptions {
   timeout?: number;
 }
 
+/** Options of `completeThreeDSecure`. */
+export interface ThreeDSecureOptions {
+  /** How long to wait for the challenge, in ms (default 20 000). */
+  timeout?: number;
+  /** The text of the button to click, for a challenge page other than the local sandbox's
+   * (whose buttons are "Authorize test payment" and "Fail test payment"). */
+  button?: string;
+}
+
 /** An error the fields show under one input. */
 export interface FieldError {
   /** The stable error code, e.g. `'incomplete_number'` (see `sealcard`'s `ErrorCode`). */
@@ -150,5 +159,5 @@ export interface TestingKit<P> {
   readState(page: P, options?: FieldsOptions): Promise<CardState>;
   /** Passes or fails the local sandbox's 3-D Secure challenge, in a modal frame or as the page
    * itself, however many frames deep; `no_challenge` when none appears in `timeout` ms. */
-  completeThreeDSecure(page: P, action: 'authorize' | 'fail', options?: { timeout?: number }): Promise<void>;
+  completeThreeDSecure(page: P, action: 'authorize' | 'fail', options?: ThreeDSecureOptions): Promise<void>;
 }

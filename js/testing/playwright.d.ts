@@ -9,7 +9,7 @@
  *   await fillCard(page, { number: testCards.visa, expiry: testCards.expiry, cvc: testCards.cvc });
  * });
  */
-import type { CardInput, CardState, FieldsOptions } from './index.js';
+import type { CardInput, CardState, FieldsOptions, ThreeDSecureOptions } from './index.js';
 export { testCards, testCardList, SealCardTestError } from './index.js';
 export type * from './index.js';
 
@@ -19,8 +19,13 @@ export interface PlaywrightPage {
   frames(): unknown[];
 }
 
+/** Resolves when the fields are ready; rejects with a `SealCardTestError` naming the cause. */
 export declare function waitForReady(page: PlaywrightPage, options?: FieldsOptions): Promise<CardState>;
+/** Types the card into the real inputs key by key (partial cards allowed); refuses live-mode fields. */
 export declare function fillCard(page: PlaywrightPage, card: CardInput, options?: FieldsOptions): Promise<CardState>;
+/** Empties every field with the keyboard (select all, Backspace). */
 export declare function clearCard(page: PlaywrightPage, options?: FieldsOptions): Promise<CardState>;
+/** The fields' state — complete, brand, each field's error — never digits. */
 export declare function readState(page: PlaywrightPage, options?: FieldsOptions): Promise<CardState>;
-export declare function completeThreeDSecure(page: PlaywrightPage, action: 'authorize' | 'fail', options?: { timeout?: number }): Promise<void>;
+/** Passes or fails the 3-D Secure challenge, however many frames deep. */
+export declare function completeThreeDSecure(page: PlaywrightPage, action: 'authorize' | 'fail', options?: ThreeDSecureOptions): Promise<void>;

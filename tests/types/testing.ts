@@ -37,6 +37,9 @@ async function withPlaywright(page: PlaywrightPage): Promise<void> {
 async function withPuppeteer(page: PuppeteerPage): Promise<void> {
   await puppeteer.fillCard(page, { number: testCards.threeDSecure, expiry: '12/40', cvc: '123' }, { container: '#card' });
   await puppeteer.completeThreeDSecure(page, 'fail', { timeout: 10000 });
+  await puppeteer.completeThreeDSecure(page, 'authorize', { button: 'Submit' });
+  // @ts-expect-error — a button's text
+  await puppeteer.completeThreeDSecure(page, 'authorize', { button: 1 });
   const brand = (await puppeteer.readState(page)).brand;
   if (brand === 'visa' || brand === null) void brand;
 }
