@@ -71,7 +71,9 @@ export async function launch(driver, browser, kitDir) {
         ? { browser: 'firefox', executablePath: FIREFOX, headless: true, userDataDir: profile, extraPrefsFirefox: FIREFOX_PREFS }
         : { executablePath: CHROMIUM, headless: true, userDataDir: profile, args: CHROMIUM_ARGS },
     );
-    const page = (await b.pages())[0] ?? (await b.newPage());
+    // A new page, not the first tab: headless Firefox over WebDriver BiDi never focuses its
+    // first tab, so focus and blur (where the fields show a left field's error) would not fire.
+    const page = await b.newPage();
     return {
       name, kit, target: page,
       goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
