@@ -37,6 +37,7 @@ node scripts/build.mjs
 step "typescript (strict) type tests"
 npx tsc -p tests/types
 npx tsc -p js/frame
+npx tsc -p js/testing
 
 # Never pass -q here: the wasm-bindgen test runner rejects --quiet.
 step "wasm-bindgen-test in headless Chromium"

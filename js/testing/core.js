@@ -214,7 +214,7 @@ async function ready(driver, options) {
     }
     if (last.kind === 'frame' && last.ready) {
       const ctx = await driver.frameOf(driver.top(), HOOKS.frame, container);
-      const state = ctx && (await driver.evaluate(ctx, readFieldsState, { fields: HOOKS.fields }));
+      const state = ctx && /** @type {any} */ (await driver.evaluate(ctx, readFieldsState, { fields: HOOKS.fields }));
       if (ctx && state?.found && state.ready) return { ctx, mode: 'isolated', state };
     }
     if (last.kind === 'inline' && last.ready) {
@@ -272,7 +272,7 @@ async function session(driver, body) {
 }
 
 /** The public state of the fields, from what `readFieldsState` saw.
- * @returns {import('./index').CardState} */
+ * @returns {import('./index.js').CardState} */
 function publicState(/** @type {any} */ s, /** @type {'isolated' | 'inline'} */ mode) {
   return {
     mode,

@@ -6,7 +6,7 @@ import { kit } from './core.js';
 export { testCards, testCardList, SealCardTestError } from './index.js';
 
 /** Select-all is Meta+A on macOS, Control+A elsewhere. */
-const SELECT_ALL_MODIFIER = typeof process !== 'undefined' && process.platform === 'darwin' ? 'Meta' : 'Control';
+const SELECT_ALL_MODIFIER = /** @type {any} */ (globalThis).process?.platform === 'darwin' ? 'Meta' : 'Control';
 
 /** @param {any} page @returns {import('./core.js').Driver} */
 function driverOf(page) {

@@ -9,7 +9,7 @@ export { testCards, testCardList, SealCardTestError } from './index.js';
 /** WebDriver key code points (the W3C WebDriver specification's table). */
 const KEY = { NULL: '\uE000', BACKSPACE: '\uE003', END: '\uE010', CONTROL: '\uE009', META: '\uE03D' };
 /** Select-all is Meta+A on macOS, Control+A elsewhere. */
-const SELECT_ALL = `${typeof process !== 'undefined' && process.platform === 'darwin' ? KEY.META : KEY.CONTROL}a${KEY.NULL}`;
+const SELECT_ALL = `${/** @type {any} */ (globalThis).process?.platform === 'darwin' ? KEY.META : KEY.CONTROL}a${KEY.NULL}`;
 
 /** @param {any} driver @returns {import('./core.js').Driver} */
 function driverOf(driver) {
@@ -36,7 +36,9 @@ function driverOf(driver) {
   return {
     top: () => [],
     async frames() {
+      /** @type {any[][]} */
       const all = [];
+      /** @type {any[][]} */
       const queue = [[]];
       while (queue.length > 0 && all.length < 50) {
         const path = /** @type {any[]} */ (queue.shift());
