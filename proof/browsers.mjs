@@ -31,6 +31,8 @@ export const BROWSERS = /** @type {const} */ (['chromium', 'firefox']);
  * @property {Request[]} requests  every request the page and its frames made
  * @property {() => Promise<void>} settle  waits until every request body is read
  * @property {() => Promise<void>} close
+ * @property {{ kind: 'playwright' | 'puppeteer', page: any }} driver  the driver's own page, for
+ *   sealcard/testing (`sealcard/testing/playwright` or `sealcard/testing/puppeteer`)
  */
 
 const CHROMIUM_ARGS = [
@@ -44,6 +46,22 @@ const CHROMIUM_ARGS = [
 ];
 
 /**
+ * Imports a browser driver, an optional peer dependency of sealcard; when it is missing, says
+ * which package to install.
+ * @param {string} name @param {() => Promise<any>} load
+ */
+export async function requirePackage(name, load) {
+  try {
+    return await load();
+  } catch (e) {
+    if (/** @type {any} */ (e)?.code !== 'ERR_MODULE_NOT_FOUND' || !String(/** @type {any} */ (e)?.message).includes(`'${name}'`)) throw e;
+    const error = new Error(`sealcard needs the package ${name} to drive the browser; install it beside sealcard: npm install --save-dev ${name}`);
+    /** @type {any} */ (error).code = 'ERR_MODULE_NOT_FOUND';
+    throw error;
+  }
+}
+
+/**
  * Launches a headless browser.
  * @param {'chromium' | 'firefox'} name
  * @returns {Promise<{ name: string, newPage: () => Promise<TestPage>, close: () => Promise<void> }>}
@@ -55,7 +73,7 @@ export async function launch(name) {
 
 /** @param {string} profile */
 async function launchChromium(profile) {
-  const { chromium } = await import('playwright-core');
+  const { chromium } = await requirePackage('playwright-core', () => import('playwright-core'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -94,6 +112,7 @@ async function launchChromium(profile) {
         evaluate: async (expr, frame) => (frame ? (await frameOf(frame)).evaluate(expr) : page.evaluate(expr)),
         screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
         close: () => page.close(),
+        driver: { kind: 'playwright', page },
       });
     },
     async close() {
@@ -105,7 +124,7 @@ async function launchChromium(profile) {
 
 /** @param {string} profile */
 async function launchFirefox(profile) {
-  const puppeteer = (await import('puppeteer-core')).default;
+  const puppeteer = (await requirePackage('puppeteer-core', () => import('puppeteer-core'))).default;
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
@@ -171,6 +190,7 @@ async function launchFirefox(profile) {
         evaluate: async (expr, frame) => (await scope(frame)).evaluate(expr),
         screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
         close: () => page.close(),
+        driver: { kind: 'puppeteer', page },
       });
     },
     async close() {

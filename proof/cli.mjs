@@ -7,7 +7,8 @@
 // a card into the sealcard fields, presses the pay button, and reports every place the card's
 // digits (beyond the BIN and last 4) reached the page — messages, DOM, inputs, storage,
 // cookies, console — or any origin but the API's. Exit status 1 when anything leaked.
-// Needs playwright-core (Chromium) and/or puppeteer-core (Firefox), and the browsers.
+// Needs playwright-core (Chromium) and/or puppeteer-core (Firefox), and the browsers; it says
+// which package to install when one is missing.
 import { parseArgs } from 'node:util';
 import { launch } from './browsers.mjs';
 import { INSTRUMENT, findLeaks } from './hostile.mjs';
@@ -36,7 +37,17 @@ if (values.help || !values.url) {
 const names = values.browser === 'both' ? ['chromium', 'firefox'] : [values.browser];
 let failed = false;
 for (const name of names) {
-  const browser = await launch(/** @type {'chromium' | 'firefox'} */ (name));
+  /** @type {Awaited<ReturnType<typeof launch>>} */
+  let browser;
+  try {
+    browser = await launch(/** @type {'chromium' | 'firefox'} */ (name));
+  } catch (e) {
+    // A missing driver package: say which to install (Chromium needs playwright-core, Firefox
+    // puppeteer-core), not a stack trace.
+    if (/** @type {any} */ (e)?.code !== 'ERR_MODULE_NOT_FOUND') throw e;
+    console.error(`sealcard-proof: ${/** @type {Error} */ (e).message}`);
+    process.exit(2);
+  }
   try {
     const page = await browser.newPage();
     await page.addInitScript(INSTRUMENT);

@@ -5,6 +5,7 @@
 //   dist/frame/      the fields frame (frame.html, frame.js, frame.css) and the card fields
 //                    module (fields.js, glue, wasm), which inline mode also loads
 //   dist/sealcard.js the script-tag loader (window.SealCard); dist/index.js + .d.ts the same as ESM
+//   dist/testing/    sealcard/testing: test cards and the Playwright, Puppeteer, selenium adapters
 //   dist/sri.json    { "<path under dist/>": "sha384-…" } for every shipped file
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -117,6 +118,11 @@ const bundle = ['--bundle', ...minify, '--log-level=warning'];
 run(esbuild, ['js/loader/loader.js', ...bundle, '--format=esm', `--outfile=${join(staging, 'index.js')}`]);
 run(esbuild, ['js/loader/script.js', ...bundle, '--format=iife', `--outfile=${join(staging, 'sealcard.js')}`]);
 copyFileSync(join(root, 'js/loader/index.d.ts'), join(staging, 'index.d.ts'));
+// sealcard/testing: the kit's modules and declarations, as written (no bundling: each adapter
+// stays free of the drivers, which the caller passes in).
+const testingDir = join(staging, 'testing');
+mkdirSync(testingDir, { recursive: true });
+copyInto('js/testing', testingDir, readdirSync(join(root, 'js/testing')).filter((f) => /\.(js|d\.ts)$/.test(f)).sort());
 const sri = writeSri(staging);
 rmSync(dist, { recursive: true, force: true });
 renameSync(staging, dist);

@@ -2,7 +2,8 @@
 # npm test: installs what is missing (scripts/setup.sh), then runs every test:
 # lint (rustfmt, clippy host + wasm32, tsc strict), host cargo tests, the build,
 # wasm-bindgen-test in headless Chromium and headless Firefox, the card field's browser tests,
-# the Node tests of the built package, end to end, and the size report.
+# the Node tests of the built package, the testing kit in every driver × browser pair and the
+# example merchant tests, end to end, and the size report.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
@@ -36,6 +37,7 @@ node scripts/build.mjs
 step "typescript (strict) type tests"
 npx tsc -p tests/types
 npx tsc -p js/frame
+npx tsc -p js/testing
 
 # Never pass -q here: the wasm-bindgen test runner rejects --quiet.
 step "wasm-bindgen-test in headless Chromium"
@@ -49,6 +51,12 @@ node --test tests/browser/
 
 step "node tests of the built package"
 node --test tests/node/
+
+step "sealcard/testing: Playwright + Chromium, Puppeteer + Firefox and Chromium, selenium-webdriver + ChromeDriver and geckodriver"
+node --test --test-concurrency=1 tests/testing/
+
+step "examples/merchant-tests: a shop's own checkout tests, written with sealcard/testing"
+node --test --test-concurrency=1 examples/merchant-tests/
 
 step "end to end in headless Chromium and Firefox (demo origins, proof harness)"
 node --test --test-concurrency=1 tests/e2e/

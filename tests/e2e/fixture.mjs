@@ -3,6 +3,7 @@
 // origins (`useAttackerPages`), and the steps every test takes with the demo checkout:
 // open it, type a card into the fields frame, read the outcome, check for uncaught errors.
 import { createServer } from 'node:http';
+import { join } from 'node:path';
 import { after, afterEach, before, describe } from 'node:test';
 import { BROWSERS, launch } from '../../proof/browsers.mjs';
 import { findLeaks } from '../../proof/hostile.mjs';
@@ -172,16 +173,22 @@ export function useAttackerPages(ports) {
   return { log };
 }
 
+/** sealcard/testing, as built (dist/testing/), for each driver behind a TestPage. */
+const kits = {
+  playwright: () => import(join(ROOT, 'dist', 'testing', 'playwright.js')),
+  puppeteer: () => import(join(ROOT, 'dist', 'testing', 'puppeteer.js')),
+};
+
 /**
- * Types a card into the frame's fields with real key presses.
+ * Types a card into the fields with real key presses, with sealcard/testing's `fillCard` (the
+ * kit merchants use): in the page's only fields, or those of the mount target `container`.
  * @param {TestPage} page
  * @param {string} [number]
- * @param {{ expiry?: string, cvc?: string, frame?: string }} [o]
+ * @param {{ expiry?: string, cvc?: string, container?: string }} [o]
  */
-export async function typeCard(page, number = PAN, { expiry = EXPIRY, cvc = CVC, frame = FRAME } = {}) {
-  await page.type(FIELD.number, number, frame);
-  await page.type(FIELD.expiry, expiry, frame);
-  await page.type(FIELD.cvc, cvc, frame);
+export async function typeCard(page, number = PAN, { expiry = EXPIRY, cvc = CVC, container } = {}) {
+  const kit = await kits[page.driver.kind]();
+  await kit.fillCard(page.driver.page, { number, expiry, cvc }, container ? { container } : {});
 }
 
 /**
