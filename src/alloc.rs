@@ -24,11 +24,12 @@ pub(crate) fn class_of(layout: Layout) -> Option<u32> {
     if layout.align() > MAX_BLOCK_ALIGN {
         return None;
     }
+    // At most 2^(usize::BITS - 1): a class always indexes the free lists.
     let class = size
         .checked_next_power_of_two()?
         .trailing_zeros()
         .max(MIN_CLASS);
-    (class < usize::BITS).then_some(class)
+    Some(class)
 }
 
 /// Free lists and the bump region `[next, end)` at the end of memory.
@@ -126,7 +127,8 @@ mod global {
 
     use super::{class_of, Heap};
 
-    const PAGE: usize = 1 << 16;
+    // A WebAssembly page.
+    const PAGE: usize = 65_536;
 
     struct Allocator(UnsafeCell<Heap>);
 
@@ -187,6 +189,16 @@ mod tests {
 
     fn layout(size: usize, align: usize) -> Layout {
         Layout::from_size_align(size, align).expect("layout")
+    }
+
+    #[test]
+    fn alignment_up_to_a_page() {
+        assert_eq!(class_of(layout(1, MAX_BLOCK_ALIGN)), Some(16));
+        assert_eq!(class_of(layout(1, MAX_BLOCK_ALIGN * 2)), None);
+        assert_eq!(align_up(5, 8), Some(8));
+        assert_eq!(align_up(8, 8), Some(8));
+        assert_eq!(align_up(9, 1), Some(9));
+        assert_eq!(align_up(usize::MAX, 2), None);
     }
 
     #[test]

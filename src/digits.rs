@@ -221,6 +221,23 @@ mod tests {
     }
 
     #[test]
+    fn wipe_and_drop_overwrite_the_buffer() {
+        let mut d = scan("4242424242424242").digits;
+        d.wipe();
+        assert_eq!((d.buf, d.len), ([0; MAX_DIGITS], 0));
+        // Dropped in place, the bytes that held the digits are zeros.
+        let mut slot = core::mem::MaybeUninit::new(scan("4242424242424242").digits);
+        let p = slot.as_mut_ptr();
+        // SAFETY: `p` points to an initialised `CardDigits`, dropped once; its buffer is then read
+        // as the plain bytes it still is (u8 has no invalid values), never used as a value again.
+        let buf = unsafe {
+            core::ptr::drop_in_place(p);
+            core::ptr::read(core::ptr::addr_of!((*p).buf))
+        };
+        assert_eq!(buf, [0; MAX_DIGITS]);
+    }
+
+    #[test]
     fn debug_redacts() {
         let s = scan("4242424242424242");
         let shown = format!("{s:?}");

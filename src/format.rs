@@ -341,8 +341,10 @@ pub fn edit_expiry(value: &str, start: usize, end: usize, edit: Edit<'_>) -> For
                 }
             } else if separator_only {
                 let pads = total == 1 && a == 1 && !inserted.is_empty();
+                // The caret is after the one digit when it pads, and placed at `a` otherwise:
+                // every digit counts as before it.
                 for c in value.chars() {
-                    text.push(c, digits::digit_value(c).is_some() && text.count() < a);
+                    text.push(c, true);
                 }
                 if !pads {
                     // Nothing to separate: the field stays as it is.
@@ -379,8 +381,9 @@ pub fn edit_expiry(value: &str, start: usize, end: usize, edit: Edit<'_>) -> For
             let mut index = 0;
             for c in value.chars() {
                 if digits::digit_value(c).is_some() {
+                    // The caret goes to `from`: no digit needs counting before it.
                     if !(from..to).contains(&index) {
-                        text.push(c, index < from);
+                        text.push(c, false);
                     }
                     index += 1;
                 } else {
@@ -457,6 +460,15 @@ mod tests {
     }
 
     #[test]
+    fn gaps_of_several_candidates() {
+        // `3`: American Express and Diners share 4-10, JCB and others do not.
+        assert_eq!(shared_gaps(brand::detect(b"3").candidates), DEFAULT_GAPS);
+        let amex_like = brand::detect(b"37").candidates;
+        assert_eq!(shared_gaps(amex_like), &[4, 10]);
+        assert_eq!(shared_gaps(Candidates::NONE), DEFAULT_GAPS);
+    }
+
+    #[test]
     fn cvc_edits() {
         let e = |v: &str, s: usize, t: usize, edit: Edit<'_>| {
             let f = edit_cvc(v, s, t, edit, 3);
@@ -465,6 +477,9 @@ mod tests {
         assert_eq!(e("", 0, 0, Edit::Insert("12a34")), ("123".into(), 3));
         assert_eq!(e("13", 1, 1, Edit::Insert("2")), ("123".into(), 2));
         assert_eq!(e("123", 1, 1, Edit::DeleteBackward), ("23".into(), 0));
+        // A selection goes, and nothing more.
+        assert_eq!(e("123", 1, 2, Edit::DeleteBackward), ("13".into(), 1));
+        assert_eq!(e("123", 1, 2, Edit::DeleteForward), ("13".into(), 1));
         assert_eq!(e("123", 1, 1, Edit::DeleteForward), ("13".into(), 1));
         assert_eq!(e("123", 0, 3, Edit::DeleteBackward), (String::new(), 0));
         assert_eq!(e("123", 3, 3, Edit::DeleteForward), ("123".into(), 3));

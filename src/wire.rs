@@ -387,6 +387,8 @@ mod tests {
             json!({ "data": { "id": "pi_abc", "attributes": answer["data"]["attributes"] } }),
             json!({ "data": { "id": "pm_abc", "attributes": { "details": { "last4": "4345", "exp_month": 13, "exp_year": 2030 } } } }),
             json!({ "data": { "id": "pm_abc", "attributes": { "details": { "last4": 4345, "exp_month": 1, "exp_year": 2030 } } } }),
+            json!({ "data": { "id": "pm_abc", "attributes": { "details": { "last4": "434", "exp_month": 1, "exp_year": 2030 } } } }),
+            json!({ "data": { "id": "pm_abc", "attributes": { "details": { "last4": "43a5", "exp_month": 1, "exp_year": 2030 } } } }),
             json!({ "data": { "id": "pm_abc", "attributes": { "details": { "last4": "4345", "exp_month": 1.5, "exp_year": 2030 } } } }),
             json!({ "data": { "id": "pm_abc" } }),
             json!([1, 2]),
