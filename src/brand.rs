@@ -552,7 +552,8 @@ pub fn detect(digits: &[u8]) -> Detection {
     }
     let brand = match candidates.len() {
         1 => candidates.iter().next(),
-        n if n > 1 && all_strong => best.map(|(b, _)| b),
+        // Several, every one matched on a full prefix: the longest match (none without any).
+        _ if all_strong => best.map(|(b, _)| b),
         _ => None,
     };
     Detection { brand, candidates }

@@ -13,23 +13,22 @@ pub struct Accepted(u16);
 
 impl Accepted {
     /// PayMongo's default acceptance: Visa and Mastercard.
-    pub const DEFAULT: Accepted =
-        Accepted((1 << BrandId::Visa as u16) | (1 << BrandId::Mastercard as u16));
-
-    /// The set whose bit `1 << id` is set for each accepted [`BrandId`].
-    pub const fn from_bits(bits: u16) -> Accepted {
-        Accepted(bits)
-    }
+    pub const DEFAULT: Accepted = Accepted(bit(BrandId::Visa) | bit(BrandId::Mastercard));
 
     /// The set of `ids`.
     pub fn of(ids: impl IntoIterator<Item = BrandId>) -> Accepted {
-        Accepted(ids.into_iter().fold(0, |acc, id| acc | (1 << id as u16)))
+        Accepted(ids.into_iter().fold(0, |acc, id| acc | bit(id)))
     }
 
     /// Whether `id` is accepted.
     pub fn contains(self, id: BrandId) -> bool {
-        self.0 & (1 << id as u16) != 0
+        self.0 & bit(id) != 0
     }
+}
+
+/// The bit of `id` in a set of brands.
+const fn bit(id: BrandId) -> u16 {
+    1 << id as u16
 }
 
 /// One field's state, as the `change` event reports it.

@@ -422,13 +422,13 @@ pub fn edit_cvc(value: &str, start: usize, end: usize, edit: Edit<'_>, max: usiz
     // Split by UTF-16 positions, never inside a character.
     let mut before = String::with_capacity(value.len());
     let mut after = String::new();
-    let mut selected = 0;
+    let mut selected = false;
     let mut pos = 0;
     for c in value.chars() {
         if pos < start {
             before.push(c);
         } else if pos < end {
-            selected += 1;
+            selected = true;
         } else {
             after.push(c);
         }
@@ -437,10 +437,10 @@ pub fn edit_cvc(value: &str, start: usize, end: usize, edit: Edit<'_>, max: usiz
     match edit {
         Edit::Insert(text) => before.push_str(text),
         // With nothing selected, the character before (or after) the caret goes.
-        Edit::DeleteBackward if selected == 0 => {
+        Edit::DeleteBackward if !selected => {
             before.pop();
         }
-        Edit::DeleteForward if selected == 0 && !after.is_empty() => {
+        Edit::DeleteForward if !selected && !after.is_empty() => {
             after.remove(0);
         }
         Edit::DeleteBackward | Edit::DeleteForward => {}

@@ -79,7 +79,9 @@ fn judge(digits: &[u8], count: usize) -> NumberVerdict {
         let pv = count < max || check_ok;
         verdict(Some(brand), check_ok, pv, !check_ok)
     } else {
-        verdict(Some(brand), false, count < max, false)
+        // Not a length of the brand, and not above the longest (which is one): shorter, so
+        // typing on can still reach a length.
+        verdict(Some(brand), false, true, false)
     }
 }
 
