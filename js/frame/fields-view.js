@@ -1,12 +1,12 @@
 // The card fields' view: the DOM, the stylesheet, the listeners and the merchant's listeners.
 // It decides nothing about card data. Every edit, blur and request goes to the Rust fields
-// (src/fields/, through wasm-bindgen: `engine`), which read and write the inputs themselves,
+// (src/fields/, the wasm module `rust` below), which read and write the inputs themselves,
 // send the card to PayMongo, and answer with the state to render.
 //
 // Inline mode runs it in the merchant's page; isolated mode in the fields frame (frame.js adds
 // the message bridge).
 
-/** @typedef {typeof import('./sealcard_fields.js')} Engine */
+/** @typedef {typeof import('./sealcard_fields.js')} RustFields the wasm-bindgen exports of src/fields/ */
 /** @typedef {import('./sealcard_fields.js').Fields} Fields */
 /** @typedef {{ number?: string, expiry?: string, cvc?: string, name?: string }} FieldTexts */
 /** @typedef {{ wrap: HTMLElement, label: HTMLElement, input: HTMLInputElement, error: HTMLElement }} FieldNodes */
@@ -176,11 +176,11 @@ function addStylesheet(/** @type {Document} */ doc) {
 }
 
 /**
- * The card fields over an initialised engine (the wasm-bindgen exports of src/fields/).
- * @param {Engine} engine
+ * The card fields over the initialised Rust fields (the wasm-bindgen exports of src/fields/).
+ * @param {RustFields} rust
  */
-export function createFields(engine) {
-  /** An `invalid_option` error for a view option (the engine words the configuration's). */
+export function createFields(rust) {
+  /** An `invalid_option` error for a view option (the Rust fields word the configuration's). */
   function optionError(/** @type {string} */ detail) {
     const e = /** @type {Error & Record<string, unknown>} */ (new Error(detail));
     e.name = 'SealCardError';
@@ -200,7 +200,7 @@ export function createFields(engine) {
 
   /** `{ publicKey, apiBase?, locale?, acceptedBrands?, timeout?, messages? }`, read and
    * checked by the Rust fields (the key first). */
-  const readConfig = (/** @type {unknown} */ v) => new engine.Config(v);
+  const readConfig = (/** @type {unknown} */ v) => new rust.Config(v);
 
   /** @returns {FieldTexts} */
   function readTexts(/** @type {unknown} */ v, /** @type {string} */ err) {
@@ -246,17 +246,17 @@ export function createFields(engine) {
 
   /** The `beforeinput` input types the fields take over, and what each does. */
   const EDITS = /** @type {Record<string, number>} */ ({
-    insertText: engine.EditKind.Insert,
-    insertFromPaste: engine.EditKind.Insert,
-    insertFromDrop: engine.EditKind.Insert,
-    insertReplacementText: engine.EditKind.Insert,
-    insertFromYank: engine.EditKind.Insert,
-    deleteContentBackward: engine.EditKind.DeleteBackward,
-    deleteByCut: engine.EditKind.DeleteBackward,
-    deleteByDrag: engine.EditKind.DeleteBackward,
-    deleteContentForward: engine.EditKind.DeleteForward,
+    insertText: rust.EditKind.Insert,
+    insertFromPaste: rust.EditKind.Insert,
+    insertFromDrop: rust.EditKind.Insert,
+    insertReplacementText: rust.EditKind.Insert,
+    insertFromYank: rust.EditKind.Insert,
+    deleteContentBackward: rust.EditKind.DeleteBackward,
+    deleteByCut: rust.EditKind.DeleteBackward,
+    deleteByDrag: rust.EditKind.DeleteBackward,
+    deleteContentForward: rust.EditKind.DeleteForward,
   });
-  const FIELD_IDS = [engine.FieldId.Number, engine.FieldId.Expiry, engine.FieldId.Cvc, engine.FieldId.Name];
+  const FIELD_IDS = [rust.FieldId.Number, rust.FieldId.Expiry, rust.FieldId.Cvc, rust.FieldId.Name];
 
   /**
    * One mounted form: its DOM, the Rust fields over its inputs, its options and listeners.
@@ -274,7 +274,7 @@ export function createFields(engine) {
     const { number, expiry, cvc, name } = dom.fields;
     /** @type {View} */
     const view = /** @type {any} */ ({ dom, nodes: [number, expiry, cvc, name], opts, listeners: [], destroyed: false });
-    view.fields = new engine.Fields(config, number.input, expiry.input, cvc.input, name?.input, (/** @type {Update} */ u) => render(view, u));
+    view.fields = new rust.Fields(config, number.input, expiry.input, cvc.input, name?.input, (/** @type {Update} */ u) => render(view, u));
     try {
       view.fields.setOptions(opts.language);
     } catch (e) {
@@ -369,9 +369,9 @@ export function createFields(engine) {
     const { fields } = view;
     switch (ev.type) {
       case 'beforeinput': {
-        if (!(ev instanceof InputEvent) || ev.isComposing || id === engine.FieldId.Name) return;
+        if (!(ev instanceof InputEvent) || ev.isComposing || id === rust.FieldId.Name) return;
         const kind = EDITS[ev.inputType];
-        if (kind === undefined || (kind === engine.EditKind.Insert && ev.data === null)) return;
+        if (kind === undefined || (kind === rust.EditKind.Insert && ev.data === null)) return;
         ev.preventDefault();
         edited(view, i, fields.edit(id, kind, ev.data ?? undefined));
         break;
