@@ -315,19 +315,40 @@ function readCard(card) {
 }
 
 /**
+ * The contexts of a page whose frames are objects with `$` and `evaluate` (Playwright's and
+ * Puppeteer's pages alike): the `top`, `frames`, `frameOf` and `evaluate` of a `Driver`.
+ * @param {any} page
+ * @returns {Pick<Driver, 'top' | 'frames' | 'frameOf' | 'evaluate'>}
+ */
+export function pageContexts(page) {
+  return {
+    top: () => page.mainFrame(),
+    frames: async () => page.frames(),
+    async frameOf(ctx, selector, within) {
+      const scope = within ? await /** @type {any} */ (ctx).$(within) : ctx;
+      const handle = scope && (await /** @type {any} */ (scope).$(selector));
+      return handle ? handle.contentFrame() : null;
+    },
+    evaluate: (ctx, fn, arg) => /** @type {any} */ (ctx).evaluate(fn, arg),
+  };
+}
+
+/**
  * The kit's functions over one driver; each adapter exports them with its page or driver type.
  * @param {(page: any) => Driver} driverOf
  */
 export function kit(driverOf) {
+  /** The state of the fields once ready (what waitForReady and readState answer). */
+  async function readyState(/** @type {unknown} */ page, /** @type {unknown} */ options) {
+    const driver = driverOf(page);
+    return session(driver, async () => {
+      const t = await ready(driver, options);
+      return publicState(t.state, t.mode);
+    });
+  }
   return {
     /** @param {unknown} page @param {unknown} [options] */
-    async waitForReady(page, options) {
-      const driver = driverOf(page);
-      return session(driver, async () => {
-        const t = await ready(driver, options);
-        return publicState(t.state, t.mode);
-      });
-    },
+    waitForReady: readyState,
     /** @param {unknown} page @param {unknown} card @param {unknown} [options] */
     async fillCard(page, card, options) {
       const entries = readCard(card);
@@ -355,13 +376,7 @@ export function kit(driverOf) {
       });
     },
     /** @param {unknown} page @param {unknown} [options] */
-    async readState(page, options) {
-      const driver = driverOf(page);
-      return session(driver, async () => {
-        const t = await ready(driver, options);
-        return publicState(t.state, t.mode);
-      });
-    },
+    readState: readyState,
     /** @param {unknown} page @param {unknown} action @param {unknown} [options] */
     async completeThreeDSecure(page, action, options) {
       if (action !== 'authorize' && action !== 'fail') throw new SealCardTestError('invalid_argument', "completeThreeDSecure takes 'authorize' or 'fail'");

@@ -1,7 +1,7 @@
 // sealcard/testing for Playwright: the kit's functions, first argument a Playwright `Page`
 // (from playwright, playwright-core or @playwright/test). Nothing is imported from Playwright:
 // the page a test already has does everything.
-import { kit } from './core.js';
+import { kit, pageContexts } from './core.js';
 
 export { testCards, testCardList, SealCardTestError } from './index.js';
 
@@ -13,14 +13,7 @@ function driverOf(page) {
   /** @param {any} ctx @param {string} selector @param {string} [within] */
   const locate = (ctx, selector, within) => (within ? ctx.locator(within).first().locator(selector) : ctx.locator(selector)).first();
   return {
-    top: () => page.mainFrame(),
-    frames: async () => page.frames(),
-    async frameOf(ctx, selector, within) {
-      const scope = within ? await /** @type {any} */ (ctx).$(within) : ctx;
-      const handle = scope && (await scope.$(selector));
-      return handle ? handle.contentFrame() : null;
-    },
-    evaluate: (ctx, fn, arg) => /** @type {any} */ (ctx).evaluate(fn, arg),
+    ...pageContexts(page),
     async type(ctx, selector, text, within) {
       const input = locate(ctx, selector, within);
       await input.click();

@@ -1,7 +1,7 @@
 // sealcard/testing for Puppeteer: the kit's functions, first argument a Puppeteer `Page`
 // (puppeteer or puppeteer-core; Chromium over CDP, Firefox over WebDriver BiDi). Nothing is
 // imported from Puppeteer: the page a test already has does everything.
-import { kit } from './core.js';
+import { kit, pageContexts } from './core.js';
 
 export { testCards, testCardList, SealCardTestError } from './index.js';
 
@@ -27,14 +27,7 @@ function driverOf(page) {
     await page.keyboard.press('End');
   }
   return {
-    top: () => page.mainFrame(),
-    frames: async () => page.frames(),
-    async frameOf(ctx, selector, within) {
-      const scope = within ? await /** @type {any} */ (ctx).$(within) : ctx;
-      const handle = scope && (await scope.$(selector));
-      return handle ? handle.contentFrame() : null;
-    },
-    evaluate: (ctx, fn, arg) => /** @type {any} */ (ctx).evaluate(fn, arg),
+    ...pageContexts(page),
     async type(ctx, selector, text, within) {
       await focus(ctx, selector, within);
       await page.keyboard.type(text);

@@ -116,23 +116,50 @@ struct Inner {
     destroyed: Cell<bool>,
 }
 
+/// The texts of the three card inputs, read once for each event.
+struct CardTexts {
+    number: String,
+    expiry: String,
+    cvc: String,
+}
+
+impl CardTexts {
+    /// The text of `field` (the name has none here).
+    fn get_mut(&mut self, field: FieldId) -> Option<&mut String> {
+        match field {
+            FieldId::Number => Some(&mut self.number),
+            FieldId::Expiry => Some(&mut self.expiry),
+            FieldId::Cvc => Some(&mut self.cvc),
+            FieldId::Name => None,
+        }
+    }
+
+    /// The security code's length for the brand the number shows (4 while none is known).
+    fn cvc_max(&self) -> usize {
+        validate_number(&self.number)
+            .brand
+            .map_or(4, |b| usize::from(b.cvc_length))
+    }
+}
+
 impl Inner {
-    /// The form's state, the text of one field given (`fresh`, just written) and the others
-    /// read from their inputs; a standing API error laid over its field.
-    fn form(&self, fresh: Option<(FieldId, &str)>) -> FormState {
-        let read = |id: FieldId, input: &HtmlInputElement| match fresh {
-            Some((f, text)) if f == id => text.to_string(),
-            _ => input.value(),
-        };
-        let number = read(FieldId::Number, &self.inputs.number);
-        let expiry = read(FieldId::Expiry, &self.inputs.expiry);
-        let cvc = read(FieldId::Cvc, &self.inputs.cvc);
+    /// The texts of the card inputs.
+    fn texts(&self) -> CardTexts {
+        CardTexts {
+            number: self.inputs.number.value(),
+            expiry: self.inputs.expiry.value(),
+            cvc: self.inputs.cvc.value(),
+        }
+    }
+
+    /// The form's state of `texts`, a standing API error laid over its field.
+    fn form_of(&self, texts: &CardTexts) -> FormState {
         let ui = self.ui.borrow();
         let state = form_state(
             crate::Inputs {
-                number: &number,
-                expiry: &expiry,
-                cvc: &cvc,
+                number: &texts.number,
+                expiry: &texts.expiry,
+                cvc: &texts.cvc,
             },
             ui.touched,
             self.config.accepted,
@@ -142,6 +169,11 @@ impl Inner {
             Some((field, code)) => state.with_api_error(field, code),
             None => state,
         }
+    }
+
+    /// The form's state, from the inputs.
+    fn form(&self) -> FormState {
+        self.form_of(&self.texts())
     }
 
     /// The update that shows `state`; it remembers what it reported and announced.
@@ -177,7 +209,7 @@ impl Inner {
         if self.destroyed.get() {
             return;
         }
-        let update = self.update(self.form(None), true, false);
+        let update = self.update(self.form(), true, false);
         // A view that throws changes nothing here.
         let _ = self.render.call1(&JsValue::UNDEFINED, &to_js(&update));
     }
@@ -201,17 +233,11 @@ impl Inner {
         ui.generation = ui.generation.wrapping_add(1);
     }
 
-    /// The security code's length for the brand the number shows (4 while none is known).
-    fn cvc_max(&self) -> usize {
-        validate_number(&self.inputs.number.value())
-            .brand
-            .map_or(4, |b| usize::from(b.cvc_length))
-    }
-
-    /// The state after `field` became `text`, moving on when it is complete.
-    fn after_edit(&self, field: FieldId, text: Option<&str>, forward: bool) -> JsValue {
+    /// The state after `field` changed to its text in `texts` (`forward`: text was added),
+    /// moving on when the field is complete with the caret at its end.
+    fn after_edit(&self, field: FieldId, texts: &mut CardTexts, forward: bool) -> JsValue {
         self.edited(field);
-        let state = self.form(text.map(|t| (field, t)));
+        let state = self.form_of(texts);
         let complete = match field {
             FieldId::Number => state.number.complete,
             FieldId::Expiry => state.expiry.complete,
@@ -222,7 +248,8 @@ impl Inner {
             && self
                 .inputs
                 .get(field)
-                .is_some_and(|i| inputs::caret_at_end(i, text.unwrap_or_default()));
+                .zip(texts.get_mut(field))
+                .is_some_and(|(input, text)| inputs::caret_at_end(input, text));
         to_js(&self.update(state, true, advance))
     }
 }
@@ -278,10 +305,12 @@ impl Fields {
     /// Returns the [`Update`].
     pub fn edit(&self, field: FieldId, kind: EditKind, data: Option<String>) -> JsValue {
         let inner = &self.inner;
-        let Some(input) = inner.inputs.get(field) else {
-            return JsValue::UNDEFINED;
+        let mut texts = inner.texts();
+        let cvc_max = texts.cvc_max();
+        // The name is free text: the browser edits it, `input` reports it.
+        let (Some(input), Some(old)) = (inner.inputs.get(field), texts.get_mut(field)) else {
+            return self.input(field);
         };
-        let old = input.value();
         let (start, end) = inputs::selection(input, old.encode_utf16().count());
         let edit = match kind {
             EditKind::Insert => Edit::Insert(data.as_deref().unwrap_or_default()),
@@ -289,69 +318,66 @@ impl Fields {
             EditKind::DeleteForward => Edit::DeleteForward,
         };
         let formatted = match field {
-            FieldId::Number => edit_number(&old, start, end, edit),
-            FieldId::Expiry => edit_expiry(&old, start, end, edit),
-            FieldId::Cvc => edit_cvc(&old, start, end, edit, inner.cvc_max()),
-            // The name is free text: the browser edits it, `input` reports it.
-            FieldId::Name => return self.input(field),
+            FieldId::Number => edit_number(old, start, end, edit),
+            FieldId::Expiry => edit_expiry(old, start, end, edit),
+            _ => edit_cvc(old, start, end, edit, cvc_max),
         };
-        inputs::show(input, &old, &formatted.value, formatted.caret);
-        inner.after_edit(field, Some(&formatted.value), kind == EditKind::Insert)
+        inputs::show(input, old, &formatted.value, formatted.caret);
+        *old = formatted.value;
+        inner.after_edit(field, &mut texts, kind == EditKind::Insert)
     }
 
     /// A change the browser already made to `field` (autofill, an IME's end, a script): the
     /// text is formatted in place, the caret kept on its digit. Returns the [`Update`].
     pub fn input(&self, field: FieldId) -> JsValue {
         let inner = &self.inner;
-        let Some(input) = inner.inputs.get(field) else {
-            return JsValue::UNDEFINED;
+        let mut texts = inner.texts();
+        let cvc_max = texts.cvc_max();
+        let (Some(input), Some(old)) = (inner.inputs.get(field), texts.get_mut(field)) else {
+            // The name: nothing to format.
+            return inner.after_edit(field, &mut texts, false);
         };
-        if field == FieldId::Name {
-            return inner.after_edit(field, None, false);
-        }
-        let old = input.value();
         let (caret, _) = inputs::selection(input, old.encode_utf16().count());
         let formatted = match field {
-            FieldId::Number => format_number(&old, caret),
-            FieldId::Expiry => format_expiry(&old, caret),
-            _ => format_cvc(&old, caret, inner.cvc_max()),
+            FieldId::Number => format_number(old, caret),
+            FieldId::Expiry => format_expiry(old, caret),
+            _ => format_cvc(old, caret, cvc_max),
         };
-        inputs::show(input, &old, &formatted.value, formatted.caret);
-        inner.after_edit(field, Some(&formatted.value), true)
+        inputs::show(input, old, &formatted.value, formatted.caret);
+        *old = formatted.value;
+        inner.after_edit(field, &mut texts, true)
     }
 
     /// The shopper left `field`: with something typed, its incomplete-input error may show.
     /// Returns the [`Update`].
     pub fn blur(&self, field: FieldId) -> JsValue {
         let inner = &self.inner;
-        let typed = field_state(&inner.form(None), field).is_some_and(|f| !f.empty);
+        let texts = inner.texts();
+        let typed = field_state(&inner.form_of(&texts), field).is_some_and(|f| !f.empty);
         if typed {
             inner.ui.borrow_mut().touched.touch(field.field());
         }
-        to_js(&inner.update(inner.form(None), true, false))
+        to_js(&inner.update(inner.form_of(&texts), true, false))
     }
 
     /// The [`Update`] of the current state, announcing nothing (at mount, after an option
     /// changed).
     pub fn current(&self) -> JsValue {
         let inner = &self.inner;
-        to_js(&inner.update(inner.form(None), false, false))
+        to_js(&inner.update(inner.form(), false, false))
     }
 
     /// The state, as `getState()` and the `change` event report it.
     pub fn state(&self) -> JsValue {
         let inner = &self.inner;
-        to_js(&StateReport::of(
-            &inner.form(None),
-            &inner.messages.borrow(),
-        ))
+        to_js(&StateReport::of(&inner.form(), &inner.messages.borrow()))
     }
 
     /// Empties every field. Returns the [`Update`].
     pub fn clear(&self) -> JsValue {
         let inner = &self.inner;
         inner.clear();
-        to_js(&inner.update(inner.form(None), true, false))
+        to_js(&inner.update(inner.form(), true, false))
     }
 
     /// The words of the fields in their language: `{ lang, groupLabel, labels, placeholders }`.

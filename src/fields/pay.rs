@@ -141,7 +141,8 @@ async fn tokenize(
     // A submit attempt: every field's error may show now. A complete form shows none, so it
     // is rendered only when something is wrong (the request leaves sooner).
     inner.ui.borrow_mut().touched = Touched::ALL;
-    let state = inner.form(None);
+    let texts = inner.texts();
+    let state = inner.form_of(&texts);
     if let Some((_, code)) = state.problem() {
         inner.render_now();
         return error(inner, code);
@@ -154,12 +155,8 @@ async fn tokenize(
         .map(|n| n.value())
         .unwrap_or_default();
     let body = {
-        let Some(details) = CardDetails::read(
-            &inner.inputs.number.value(),
-            &inner.inputs.expiry.value(),
-            &inner.inputs.cvc.value(),
-            today(),
-        ) else {
+        let Some(details) = CardDetails::read(&texts.number, &texts.expiry, &texts.cvc, today())
+        else {
             return error(inner, ErrorCode::InvalidOption);
         };
         let request = PaymentMethodRequest::card(
