@@ -55,7 +55,8 @@ async function init(/** @type {any} */ config, /** @type {any} */ options) {
     field = mountCardField(host, pick(config, ['publicKey', 'apiBase', 'locale', 'acceptedBrands', 'timeout', 'messages']), pick(options, ['style', 'labels', 'placeholders', 'showName', 'locale', 'messages']));
   } catch (e) {
     const error = /** @type {any} */ (e);
-    post({ type: 'loaderror', error: { type: error?.type ?? 'network_error', code: error?.code ?? 'load_failed', message: String(error?.message ?? 'The card form could not be loaded.'), retryable: !error?.type } });
+    const typed = typeof error?.type === 'string';
+    post({ type: 'loaderror', error: { type: typed ? error.type : 'network_error', code: typed ? error.code : 'load_failed', message: String(error?.message ?? 'The card form could not be loaded.'), retryable: typed ? error.retryable === true : true } });
     return;
   }
   field.on('ready', () => post({ type: 'ready' }));

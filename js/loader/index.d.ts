@@ -16,7 +16,7 @@ import type { BrandId, ValidationErrorCode } from './validate/index.js';
 export type { BrandId, ValidationErrorCode };
 
 /** The family of an error. */
-export type ErrorType = 'validation_error' | 'configuration_error' | 'api_error' | 'network_error';
+export type ErrorType = 'validation_error' | 'configuration_error' | 'api_error' | 'network_error' | 'aborted';
 
 /** Every error code; stable: renaming one is a breaking change. */
 export type ErrorCode =
@@ -54,8 +54,24 @@ export type ErrorCode =
   | 'invalid_api_base'
   /** An option has the wrong type or value. */
   | 'invalid_option'
-  /** The fields could not be loaded. */
-  | 'load_failed';
+  /** The fields could not be loaded, or their frame was reloaded or navigated away. */
+  | 'load_failed'
+  /** The fields did not become ready within `loadTimeout` (a hung frame or network). */
+  | 'load_timeout'
+  /** The page's Content-Security-Policy refused the frame: add the fields origin to `frame-src`. */
+  | 'frame_blocked'
+  /** `frameUrl` loaded a page that is not the sealcard frame (an HTTP error, a wrong URL). */
+  | 'frame_not_found'
+  /** The frame was removed by something other than `destroy()` (a script, an extension). */
+  | 'frame_removed'
+  /** The fields' `.wasm` answered with an HTTP error (the files are not deployed together). */
+  | 'wasm_not_found'
+  /** The fields' `.wasm` is not served as `application/wasm`. */
+  | 'wasm_content_type'
+  /** A Content-Security-Policy blocks WebAssembly: its `script-src` needs `'wasm-unsafe-eval'`. */
+  | 'wasm_blocked'
+  /** The `signal` given to `loadSealCard` or `mount` was aborted (`name` is `AbortError`). */
+  | 'aborted';
 
 /** An error: a stable code, a message for the shopper, and whether a retry can help. */
 export interface SealCardError {
@@ -127,8 +143,19 @@ export interface MountOptions {
   showName?: boolean;
   locale?: string;
   messages?: Partial<Record<ErrorCode, string>>;
-  /** Milliseconds to wait for the frame before `loaderror` (default 15000). */
+  /** Milliseconds to wait for the frame before `loaderror` `load_timeout` (default 15000). */
   loadTimeout?: number;
+  /**
+   * Aborting it removes the fields (as `destroy()` does) and settles pending calls with an
+   * `aborted` error; already aborted, `mount` throws that error.
+   */
+  signal?: AbortSignal;
+}
+
+/** Options of `loadSealCard`. */
+export interface LoadOptions {
+  /** Already aborted, `loadSealCard` rejects with an `aborted` error. */
+  signal?: AbortSignal;
 }
 
 /** Options that `update` may change. */
@@ -225,5 +252,8 @@ export interface SealCard {
   mount(target: string | Element, options?: MountOptions): CardField;
 }
 
-/** Checks the configuration (no request, no frame) and resolves a SealCard; rejects with a `configuration_error`. */
-export function loadSealCard(config: SealCardConfig): Promise<SealCard>;
+/**
+ * Checks the configuration (no request, no frame) and resolves a SealCard; rejects with a
+ * `configuration_error`, or an `aborted` error when `options.signal` is aborted.
+ */
+export function loadSealCard(config: SealCardConfig, options?: LoadOptions): Promise<SealCard>;
