@@ -38,7 +38,8 @@ async function instantiate() {
   const url = new URL('./sealcard_fields_bg.wasm', import.meta.url);
   let response;
   try {
-    response = await fetch(url, { credentials: 'omit' });
+    // As the frame page's preload asks for it, so that the preloaded answer is the one used.
+    response = await fetch(url);
   } catch {
     throw loadError('load_failed', 'The card form did not load. Reload the page.', true);
   }

@@ -486,6 +486,7 @@ function mountIsolated(/** @type {Element} */ el, /** @type {URL} */ frameUrl, /
   const teardown = (/** @type {Error} */ why) => {
     if (gone) return;
     gone = why;
+    ready = false;
     clearTimers();
     for (const stop of stops) stop();
     removal.disconnect();
