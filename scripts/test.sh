@@ -36,6 +36,7 @@ node scripts/build.mjs
 
 step "typescript (strict) type tests"
 npx tsc -p tests/types
+npx tsc -p js/loader
 npx tsc -p js/frame
 npx tsc -p js/testing
 

@@ -38,3 +38,18 @@ async function checkout(): Promise<void> {
   card.destroy();
 }
 void checkout;
+
+async function cancellable(): Promise<void> {
+  const controller = new AbortController();
+  const sealcard = await loadSealCard({ publicKey: 'pk_test_x' }, { signal: controller.signal });
+  const card = sealcard.mount('#card', { signal: controller.signal, loadTimeout: 5000 });
+  // @ts-expect-error — a signal is an AbortSignal
+  sealcard.mount('#card', { signal: true });
+  card.on('loaderror', ({ error }) => {
+    // Each load failure has its own code.
+    const known: ErrorCode[] = ['frame_blocked', 'frame_not_found', 'frame_removed', 'load_timeout', 'wasm_blocked', 'wasm_content_type', 'wasm_not_found', 'aborted'];
+    if (error.type === 'aborted' || known.includes(error.code)) return;
+  });
+  controller.abort();
+}
+void cancellable;
