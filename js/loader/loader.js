@@ -203,42 +203,22 @@ function emitter() {
   };
 }
 
-const loadFailed = () =>
-  failure('network_error', 'load_failed', 'The card form did not load. Reload the page.', true);
-
 /**
  * Why the fields did not load, as `loaderror` gives it: a code per cause and a message saying
- * what to fix. The frame's own causes (its wasm) come from the frame as `loaderror` messages.
+ * what to fix; a network failure may pass on a retry, a configuration one will not. The frame's
+ * own causes (its wasm) come from the frame as `loaderror` messages.
  */
-const LOAD_ERRORS = {
-  frame_blocked: () =>
-    failure('configuration_error', 'frame_blocked', "This page's Content-Security-Policy blocks the card frame: add the fields origin to its frame-src."),
-  frame_not_found: (/** @type {string} */ url) =>
-    failure('configuration_error', 'frame_not_found', `${url} is not the sealcard frame page (an HTTP error or a wrong frameUrl).`),
-  frame_removed: () =>
-    failure('network_error', 'frame_removed', 'The card frame was removed from the page by something other than destroy() (a script or a browser extension).', true),
-  load_timeout: (/** @type {number} */ ms) =>
-    failure('network_error', 'load_timeout', `The card form did not become ready within ${ms} ms (loadTimeout). Check that frameUrl answers.`, true),
-};
+const loadError = (/** @type {string} */ code, /** @type {string} */ message, type = 'network_error') =>
+  failure(type, code, message, type === 'network_error');
 
-/** The family of each error type a frame may report; anything else is not a frame's. */
-const ERROR_TYPES = ['validation_error', 'configuration_error', 'api_error', 'network_error'];
-
-/** The origin of a URL, or '' when it is none. */
-function originOf(/** @type {string} */ url) {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return '';
-  }
-}
+const loadFailed = () => loadError('load_failed', 'The card form did not load. Reload the page.');
 
 /** A frame's `loaderror`, rebuilt from checked parts (it is a message like any other). */
 function frameError(/** @type {any} */ e) {
   const code = typeof e?.code === 'string' && /^[a-z_]{1,40}$/.test(e.code) ? e.code : 'load_failed';
-  const type = ERROR_TYPES.includes(e?.type) ? e.type : 'network_error';
   const message = typeof e?.message === 'string' && e.message ? e.message.slice(0, 300) : loadFailed().message;
-  return failure(type, code, message, e?.retryable === true);
+  // A frame fails to load for its configuration or for the network; nothing else.
+  return loadError(code, message, e?.type === 'configuration_error' ? e.type : undefined);
 }
 
 /** Shows the bank's 3-D Secure page in a modal frame; resolves when it says it is done. */
@@ -409,17 +389,12 @@ function mountIsolated(/** @type {Element} */ el, /** @type {URL} */ frameUrl, /
     iframe.dataset.sealcardError = String(error.code);
     events.emit('loaderror', { error });
   };
-  // Once in the document, the frame leaving it is a loss (a target mounted while detached is
-  // watched from when it is attached).
-  let attached = false;
-  const removal = new MutationObserver(() => {
-    if (iframe.isConnected) attached = true;
-    else if (attached) fail(LOAD_ERRORS.frame_removed());
-  });
+  // Removed by anything but destroy() (a script, an extension): the frame and its input are gone.
+  const removal = new MutationObserver(() => iframe.isConnected || fail(loadError('frame_removed', 'The card frame was removed by something other than destroy().')));
   /** @type {ReturnType<typeof setTimeout>[]} */
   const timers = [];
   const clearTimers = () => timers.splice(0).forEach(clearTimeout);
-  timers.push(setTimeout(() => fail(LOAD_ERRORS.load_timeout(loadTimeout)), loadTimeout));
+  timers.push(setTimeout(() => fail(loadError('load_timeout', `The card form was not ready within ${loadTimeout} ms (loadTimeout).`)), loadTimeout));
   const onMessage = (/** @type {MessageEvent} */ e) => {
     // `messageFrom`: a page script can build a MessageEvent that claims any origin and source.
     const d = messageFrom(e, windowOf(iframe), origin)?.data;
@@ -468,7 +443,8 @@ function mountIsolated(/** @type {Element} */ el, /** @type {URL} */ frameUrl, /
     listen(window, 'message', onMessage),
     // The page's CSP refusing the frame (frame-src): the browser says so to this document.
     listen(document, 'securitypolicyviolation', (/** @type {SecurityPolicyViolationEvent} */ e) => {
-      if (/^(frame|child|default)-src/.test(e.effectiveDirective) && originOf(e.blockedURI) === origin) fail(LOAD_ERRORS.frame_blocked());
+      // `blockedURI` is the frame's URL, or its origin alone where the browser says less.
+      if (/^(frame|child|default)-src/.test(e.effectiveDirective) && `${e.blockedURI}/`.startsWith(`${origin}/`)) fail(loadError('frame_blocked', "The page's CSP frame-src blocks the card frame: add its origin.", 'configuration_error'));
     }),
   ];
   // A second load means the frame was navigated (or reloaded): what was pending is lost. A first
@@ -477,11 +453,9 @@ function mountIsolated(/** @type {Element} */ el, /** @type {URL} */ frameUrl, /
   stops.push(
     listen(iframe, 'load', () => {
       if (++loads > 1) return fail(loadFailed());
-      timers.push(setTimeout(() => hello || fail(LOAD_ERRORS.frame_not_found(frameUrl.href)), Math.min(HELLO_GRACE_MS, loadTimeout)));
+      timers.push(setTimeout(() => hello || fail(loadError('frame_not_found', `${frameUrl} is not the sealcard frame page (a 404 or a wrong frameUrl).`, 'configuration_error')), Math.min(HELLO_GRACE_MS, loadTimeout)));
     }),
   );
-  // Removed by anything but destroy() (a script, an extension): the frame and its input are gone.
-  removal.observe(document, { childList: true, subtree: true });
   if (signal) stops.push(listen(signal, 'abort', () => teardown(abortedError(signal.reason))));
   const teardown = (/** @type {Error} */ why) => {
     if (gone) return;
@@ -495,6 +469,8 @@ function mountIsolated(/** @type {Element} */ el, /** @type {URL} */ frameUrl, /
     abandon(why);
   };
   el.append(iframe);
+  // Watched from when it is in the document (a target mounted while detached is not watched).
+  if (iframe.isConnected) removal.observe(document, { childList: true, subtree: true });
   return {
     on: events.on,
     off: events.off,

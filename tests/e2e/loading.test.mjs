@@ -163,7 +163,7 @@ inEachBrowser('the fields failing to load', (browser) => {
     const outcome = await page.evaluate(MOUNT_THEN(`document.querySelector('#card').replaceChildren();`));
     assert.equal(outcome.code, 'frame_removed', JSON.stringify(outcome));
     assert.equal(outcome.type, 'network_error');
-    assert.match(outcome.message, /removed from the page by something other than destroy\(\)/);
+    assert.match(outcome.message, /removed by something other than destroy\(\)/);
     const call = await page.evaluate(`window.__card.createPaymentMethod().then((r) => r.error.code)`);
     assert.equal(call, 'frame_removed');
   });
