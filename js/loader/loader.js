@@ -49,7 +49,7 @@ function listen(/** @type {EventTarget} */ target, /** @type {string} */ type, /
 
 /**
  * The data of a message the browser delivered from `source` at `origin`; undefined for any other
- * message, and for an object dressed as a message event.
+ * message, and for an object dressed as a message event (sealcard's messages are never undefined).
  * @param {unknown} e @param {unknown} source @param {string} origin
  */
 function messageFrom(e, source, origin) {
@@ -59,7 +59,7 @@ function messageFrom(e, source, origin) {
     // A real event (the getters above threw otherwise): its own `isTrusted` cannot be redefined,
     // and is false for one a script built.
     if (/** @type {Event} */ (e).isTrusted !== true) return undefined;
-    return { data: event.data.call(e) };
+    return event.data.call(e);
   } catch {
     return undefined;
   }
@@ -252,7 +252,7 @@ function threeDSecure(/** @type {string} */ url) {
       ok ? resolve(undefined) : reject(new Error('cancelled'));
     };
     const stopListening = listen(window, 'message', (e) => {
-      if (messageFrom(e, windowOf(frame), target.origin)?.data === '3DS-authentication-complete') done(true);
+      if (messageFrom(e, windowOf(frame), target.origin) === '3DS-authentication-complete') done(true);
     });
     listen(cancel, 'click', () => done(false));
     listen(box, 'keydown', (/** @type {KeyboardEvent} */ e) => {
@@ -394,10 +394,12 @@ function mountIsolated(/** @type {Element} */ el, /** @type {URL} */ frameUrl, /
   /** @type {ReturnType<typeof setTimeout>[]} */
   const timers = [];
   const clearTimers = () => timers.splice(0).forEach(clearTimeout);
-  timers.push(setTimeout(() => fail(loadError('load_timeout', `The card form was not ready within ${loadTimeout} ms (loadTimeout).`)), loadTimeout));
+  // A page that loaded without the frame's hello is not the frame (a 404, a wrong frameUrl).
+  const notFrame = () => loadError('frame_not_found', `${frameUrl} is not the sealcard frame page (a 404 or a wrong frameUrl).`, 'configuration_error');
+  timers.push(setTimeout(() => fail(loads && !hello ? notFrame() : loadError('load_timeout', `The card form was not ready within ${loadTimeout} ms (loadTimeout).`)), loadTimeout));
   const onMessage = (/** @type {MessageEvent} */ e) => {
     // `messageFrom`: a page script can build a MessageEvent that claims any origin and source.
-    const d = messageFrom(e, windowOf(iframe), origin)?.data;
+    const d = messageFrom(e, windowOf(iframe), origin);
     if (gone || lost || d?.[MSG] !== channel || typeof d.type !== 'string') return;
     switch (d.type) {
       case 'hello':
@@ -447,13 +449,12 @@ function mountIsolated(/** @type {Element} */ el, /** @type {URL} */ frameUrl, /
       if (/^(frame|child|default)-src/.test(e.effectiveDirective) && `${e.blockedURI}/`.startsWith(`${origin}/`)) fail(loadError('frame_blocked', "The page's CSP frame-src blocks the card frame: add its origin.", 'configuration_error'));
     }),
   ];
-  // A second load means the frame was navigated (or reloaded): what was pending is lost. A first
-  // load without the frame's hello is a page that is not the frame (a 404, a wrong frameUrl).
+  // A second load means the frame was navigated (or reloaded): what was pending is lost.
   let loads = 0;
   stops.push(
     listen(iframe, 'load', () => {
       if (++loads > 1) return fail(loadFailed());
-      timers.push(setTimeout(() => hello || fail(loadError('frame_not_found', `${frameUrl} is not the sealcard frame page (a 404 or a wrong frameUrl).`, 'configuration_error')), Math.min(HELLO_GRACE_MS, loadTimeout)));
+      timers.push(setTimeout(() => hello || fail(notFrame()), HELLO_GRACE_MS));
     }),
   );
   if (signal) stops.push(listen(signal, 'abort', () => teardown(abortedError(signal.reason))));
