@@ -282,6 +282,9 @@ function mountInline(/** @type {Element} */ el, /** @type {URL} */ frame, /** @t
   /** Why the fields are gone (`destroy()` or an abort), once they are. */
   /** @type {Error | undefined} */
   let gone;
+  /** Why the fields did not load (`loaderror`), once known. */
+  /** @type {Error | undefined} */
+  let lost;
   const ready = import(/* webpackIgnore: true */ new URL('fields.js', frame).href)
     .then((m) => m.loadFields())
     .then((m) => {
@@ -290,12 +293,10 @@ function mountInline(/** @type {Element} */ el, /** @type {URL} */ frame, /** @t
       for (const ev of ['ready', 'change', 'focus', 'blur', 'submit']) field.on(ev, (/** @type {unknown} */ p) => events.emit(ev, p));
     })
     .catch((/** @type {any} */ e) => {
-      const err = e?.type ? e : loadFailed();
-      if (!gone) events.emit('loaderror', { error: err });
-      return globals().Promise.reject(err);
+      lost = e?.type ? e : loadFailed();
+      if (!gone) events.emit('loaderror', { error: lost });
     });
-  const call = (/** @type {(f: any) => any} */ fn) =>
-    ready.then(() => (gone ? { error: gone } : field ? fn(field) : { error: loadFailed() }), (error) => ({ error: gone ?? error }));
+  const call = (/** @type {(f: any) => any} */ fn) => ready.then(() => (field && !gone ? fn(field) : { error: gone ?? lost ?? loadFailed() }));
   const stopAbort = signal ? listen(signal, 'abort', () => teardown(abortedError(signal.reason))) : () => {};
   const teardown = (/** @type {Error} */ why) => {
     gone ??= why;

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { after, before, test } from 'node:test';
-import { ROOT, inEachBrowser } from './fixture.mjs';
+import { ROOT, inEachBrowser, sleep } from './fixture.mjs';
 
 const SHOP_PORT = 18210;
 const FIELDS_PORT = 18211;
@@ -147,13 +147,17 @@ inEachBrowser('the fields failing to load', (browser) => {
   ]);
   for (const [title, query, o, code, type, message] of CASES) {
     test(`${title}: loaderror ${code}`, async () => {
-      const { outcome } = await mount(query, o);
+      const { page, outcome } = await mount(query, o);
       assert.equal(outcome.code, code, JSON.stringify(outcome));
       assert.equal(outcome.type, type);
       assert.match(outcome.message, message);
       assert.equal(outcome.retryable, type === 'network_error');
       // The hook test tooling reads (isolated mode).
       if (o.mode !== 'inline') assert.equal(outcome.hook, code);
+      // Nothing thrown or rejected unhandled, with no call waiting on the fields (Firefox logs
+      // the CSP's own refusals as page errors: the browser's report, not an exception).
+      await sleep(200);
+      assert.deepEqual(page.console.filter((m) => /^pageerror/.test(m) && !/^pageerror: Content-Security-Policy:/.test(m)), []);
     });
   }
 
