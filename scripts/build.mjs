@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // npm run build: the Rust core → wasm → dist/, reproducibly, with dist/sri.json.
 //
-//   dist/validate/   sealcard/validate: wasm, wasm-bindgen glue, browser and Node entries, types
+//   dist/validate/   sealcard/validate: one module for browsers and Node (entry, glue and the wasm
+//                    in base64, compiled synchronously at import) and its types
 //   dist/frame/      the fields frame (frame.html, frame.js, frame.css) and the card fields
 //                    module (fields.js, glue, wasm), which inline mode also loads
 //   dist/sealcard.js the script-tag loader (window.SealCard); dist/index.js + .d.ts the same as ESM
@@ -72,6 +73,13 @@ function buildWasm({ features, outName, outDir }) {
   run(esbuild, [join(bindgenDir, `${outName}_shrunk.js`), ...minify, '--format=esm', '--log-level=warning', `--outfile=${join(outDir, `${outName}.js`)}`]);
 }
 
+/** Moves a .wasm into an ES module (its bytes in base64, the default export) that the entry
+ * compiles synchronously: no top-level await and no asset for a bundler to find. */
+function embedWasm(wasmPath, modulePath) {
+  writeFileSync(modulePath, `export default '${readFileSync(wasmPath).toString('base64')}';\n`);
+  rmSync(wasmPath);
+}
+
 function copyInto(fromDir, toDir, names) {
   for (const name of names) copyFileSync(join(root, fromDir, name), join(toDir, name));
 }
@@ -97,7 +105,17 @@ function writeSri(dir) {
 rmSync(staging, { recursive: true, force: true });
 const validateDir = join(staging, 'validate');
 buildWasm({ features: 'validate', outName: 'sealcard_validate', outDir: validateDir });
-copyInto('js/validate', validateDir, ['api.js', 'index.js', 'node.js', 'index.d.ts']);
+// One module, for browsers and Node: the entry, the API, the glue and the wasm (in base64),
+// bundled. The glue's asynchronous init, which names the .wasm through `import.meta.url` (an
+// asset that bundlers would look for), is unused and left out.
+const validateSrc = join(target, 'validate-src');
+rmSync(validateSrc, { recursive: true, force: true });
+mkdirSync(validateSrc, { recursive: true });
+copyInto('js/validate', validateSrc, ['index.js', 'api.js']);
+renameSync(join(validateDir, 'sealcard_validate.js'), join(validateSrc, 'sealcard_validate.js'));
+embedWasm(join(validateDir, 'sealcard_validate_bg.wasm'), join(validateSrc, 'sealcard_validate_wasm.js'));
+run(esbuild, [join(validateSrc, 'index.js'), '--bundle', ...minify, '--format=esm', '--log-level=warning', `--outfile=${join(validateDir, 'index.js')}`]);
+copyInto('js/validate', validateDir, ['index.d.ts']);
 const frameDir = join(staging, 'frame');
 buildWasm({ features: 'fields', outName: 'sealcard_fields', outDir: frameDir });
 // The declarations wasm-bindgen generates for the Rust fields' exports: what the view is
