@@ -6,6 +6,8 @@
 //   dist/frame/      the fields frame (frame.html, frame.js, frame.css) and the card fields
 //                    module (fields.js, glue, wasm), which inline mode also loads
 //   dist/sealcard.js the script-tag loader (window.SealCard); dist/index.js + .d.ts the same as ESM
+//   dist/element.js  <sealcard-card> for a script tag; dist/element/ sealcard/element (npm)
+//   dist/react/      sealcard/react: SealCardProvider, CardField, useSealCard
 //   dist/testing/    sealcard/testing: test cards and the Playwright, Puppeteer, selenium adapters
 //   dist/sri.json    { "<path under dist/>": "sha384-…" } for every shipped file
 import { execFileSync } from 'node:child_process';
@@ -80,6 +82,29 @@ function embedWasm(wasmPath, modulePath) {
   rmSync(wasmPath);
 }
 
+/** The framework adapters, built on the loader's public API:
+ *   element.js        <sealcard-card> for a script tag (IIFE, the loader inside)
+ *   element/index.js  sealcard/element for npm (ESM), react/index.js sealcard/react (ESM)
+ * The npm entries import the loader as the package's own `../index.js` (one copy of it in an
+ * app that uses both) and React as the peer dependency. ES2022: custom elements and React 18
+ * need browsers that have it; a bundler lowers it further if its target asks. */
+async function buildAdapters(out) {
+  const { build } = await import('esbuild');
+  const common = { bundle: true, minify: true, target: 'es2022', legalComments: 'none', charset: 'utf8', tsconfigRaw: {}, logLevel: 'warning' };
+  const loaderAsEntry = {
+    name: 'loader-as-package-entry',
+    setup(b) {
+      b.onResolve({ filter: /\/loader\/loader\.js$/ }, () => ({ path: '../index.js', external: true }));
+    },
+  };
+  await build({ ...common, entryPoints: [join(root, 'js/element/index.js')], format: 'iife', outfile: join(out, 'element.js') });
+  await build({ ...common, entryPoints: [join(root, 'js/element/index.js')], format: 'esm', plugins: [loaderAsEntry], outfile: join(out, 'element', 'index.js') });
+  // 'use client': React Server Components frameworks (Next.js) render the adapter on the client.
+  await build({ ...common, entryPoints: [join(root, 'js/react/index.js')], format: 'esm', plugins: [loaderAsEntry], external: ['react'], banner: { js: "'use client';" }, outfile: join(out, 'react', 'index.js') });
+  copyFileSync(join(root, 'js/element/index.d.ts'), join(out, 'element', 'index.d.ts'));
+  copyFileSync(join(root, 'js/react/index.d.ts'), join(out, 'react', 'index.d.ts'));
+}
+
 function copyInto(fromDir, toDir, names) {
   for (const name of names) copyFileSync(join(root, fromDir, name), join(toDir, name));
 }
@@ -136,6 +161,7 @@ const bundle = ['--bundle', ...minify, '--log-level=warning'];
 run(esbuild, ['js/loader/loader.js', ...bundle, '--format=esm', `--outfile=${join(staging, 'index.js')}`]);
 run(esbuild, ['js/loader/script.js', ...bundle, '--format=iife', `--outfile=${join(staging, 'sealcard.js')}`]);
 copyFileSync(join(root, 'js/loader/index.d.ts'), join(staging, 'index.d.ts'));
+await buildAdapters(staging);
 // sealcard/testing: the kit's modules and declarations, as written (no bundling: each adapter
 // stays free of the drivers, which the caller passes in).
 const testingDir = join(staging, 'testing');
