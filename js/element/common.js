@@ -1,3 +1,4 @@
+// @ts-check
 // What the element and the React adapter share: loading and mounting with an AbortSignal they
 // own, and the answer of a payment call when no fields are mounted.
 import { loadSealCard } from '../loader/loader.js';

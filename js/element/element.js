@@ -1,3 +1,4 @@
+// @ts-check
 // <sealcard-card>: the card fields as a form-associated custom element, for plain HTML and for
 // any framework that renders custom elements (Vue, Svelte, Angular, React). Built on the public
 // loader API only: `loadSealCard(config)`, then `mount(target, options)` into a child of the
@@ -191,7 +192,7 @@ function defineElementClass() {
         const value = this.getAttribute(attribute);
         if (value !== null) config[key] = key === 'acceptedBrands' ? value.split(/\s+/).filter(Boolean) : value;
       }
-      return /** @type {SealCardConfig} */ (config);
+      return /** @type {SealCardConfig} */ (/** @type {unknown} */ (config));
     }
 
     /** Replaces the fields with new ones; without a public key there are none yet. */
@@ -247,7 +248,7 @@ function defineElementClass() {
     #validate() {
       const state = this.#state;
       const [missing, incomplete] = /^(fil|tl)\b/i.test(this.getAttribute('locale') ?? '') ? MESSAGES.fil : MESSAGES.en;
-      const anchor = this.#box?.querySelector('iframe, input') ?? undefined;
+      const anchor = this.#box?.querySelector(/** @type {'iframe'} */ ('iframe, input')) ?? undefined;
       if (!state || state.empty) {
         if (this.hasAttribute('required')) return this.#internals.setValidity({ valueMissing: true }, missing, anchor);
       } else if (!state.complete) {

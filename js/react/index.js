@@ -1,3 +1,4 @@
+// @ts-check
 // sealcard/react: `<SealCardProvider options>` loads sealcard, `<CardField>` mounts the card
 // fields below it, `useSealCard()` gives their state and the payment calls. Plain JS
 // (`createElement`, no JSX); React ≥ 18 is a peer dependency.
