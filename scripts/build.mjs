@@ -158,7 +158,9 @@ copyFileSync(join(target, 'wasm-bindgen', 'sealcard_fields', 'sealcard_fields_sh
 run(esbuild, [join(frameSrc, 'frame.js'), '--bundle', ...minify, '--format=esm', '--log-level=warning', `--outfile=${join(frameDir, 'frame.js')}`]);
 run(esbuild, ['js/frame/fields.js', '--bundle', ...minify, '--format=esm', '--external:./sealcard_fields.js', '--log-level=warning', `--outfile=${join(frameDir, 'fields.js')}`]);
 const bundle = ['--bundle', ...minify, '--log-level=warning'];
-run(esbuild, ['js/loader/loader.js', ...bundle, '--format=esm', `--outfile=${join(staging, 'index.js')}`]);
+// The npm module keeps its line breaks: minifying whitespace also drops the `webpackIgnore`
+// comment of inline mode's `import()` of the fields, and webpack would then try to bundle them.
+run(esbuild, ['js/loader/loader.js', ...bundle.filter((f) => f !== '--minify'), '--minify-syntax', '--minify-identifiers', '--format=esm', `--outfile=${join(staging, 'index.js')}`]);
 run(esbuild, ['js/loader/script.js', ...bundle, '--format=iife', `--outfile=${join(staging, 'sealcard.js')}`]);
 copyFileSync(join(root, 'js/loader/index.d.ts'), join(staging, 'index.d.ts'));
 await buildAdapters(staging);
