@@ -58,7 +58,7 @@ node --test tests/node/
 step "sealcard/element and sealcard/react in headless Chromium and Firefox (plain HTML, shadow root, React; StrictMode, SSR + hydration)"
 node --test --test-concurrency=1 tests/element/ tests/react/
 
-step "the packed package in fresh Vite, webpack and esbuild projects (default settings), run in headless Chromium and Firefox"
+step "the packed package: publint, arethetypeswrong, fresh Vite, webpack and esbuild projects (default settings) run in headless Chromium and Firefox"
 node --test tests/bundlers/
 
 step "sealcard/testing: Playwright + Chromium, Puppeteer + Firefox and Chromium, selenium-webdriver + ChromeDriver and geckodriver"

@@ -5,7 +5,7 @@
 // configuration. Each build is served on its own loopback origin and run in headless Chromium
 // and Firefox against the sandbox (started with the installed package's dist/ as its fields
 // origin): sealcard/validate answers at once, <sealcard-card> pays in isolated mode and
-// sealcard/react's CardField pays in inline mode.
+// sealcard/react's CardField pays in inline mode. publint and arethetypeswrong check the tarball.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -56,6 +56,7 @@ const BUNDLERS = [
 ];
 
 let scratch = '';
+let tarball = '';
 /** @type {{ close: () => Promise<void> }[]} */
 const servers = [];
 /** @type {{ stop: () => Promise<void> } | undefined} */
@@ -66,7 +67,7 @@ const timings = {};
 
 before(async () => {
   scratch = mkdtempSync(join(tmpdir(), 'sealcard-bundlers-'));
-  const tarball = await pack(scratch);
+  tarball = await pack(scratch);
   await Promise.all(BUNDLERS.map((b) => install(b, tarball)));
   for (const b of BUNDLERS) await buildApp(b);
   for (const b of BUNDLERS) servers.push(await startStaticServer(b.port, [['/', join(scratch, b.name, 'dist')]]));
@@ -142,6 +143,18 @@ test('each bundler builds the app with its defaults (times and warnings as diagn
   assert.deepEqual(Object.fromEntries(BUNDLERS.map((b) => [b.name, timings[b.name].error ?? 'built'])), { vite: 'built', webpack: 'built', esbuild: 'built' });
   const bundled = readFileSync(join(scratch, 'esbuild', 'dist', 'index.js'), 'utf8');
   assert.ok(!bundled.includes('import.meta'), 'nothing in the bundle needs import.meta');
+});
+
+test('publint and arethetypeswrong find nothing wrong in the tarball', async (t) => {
+  const bin = (/** @type {string} */ name) => join(ROOT, 'node_modules', '.bin', name);
+  // Both exit with an error status (and the test fails) on a problem.
+  const lint = await run(bin('publint'), ['run', tarball, '--strict'], { cwd: ROOT });
+  t.diagnostic(`publint: ${lint.stdout.trim().split('\n').at(-1)}`);
+  assert.match(lint.stdout, /All good!/);
+  // The package is ES modules only (Node ≥ 20, `import`): CommonJS `require` and node10
+  // resolution are out of scope, as the esm-only profile says.
+  await run(bin('attw'), [tarball, '--profile', 'esm-only', '--summary'], { cwd: ROOT });
+  t.diagnostic('arethetypeswrong: no problem for node16 (ESM) and bundler resolution of any entry');
 });
 
 inEachBrowser('the packed package, bundled', ({ newPage }) => {
