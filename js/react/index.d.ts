@@ -49,6 +49,7 @@ export interface CardFieldProps {
   onBlur?: (payload: EventMap['blur']) => void;
   /** Enter in a field (inside a `<form>` it also submits the form). */
   onSubmit?: (payload: EventMap['submit']) => void;
+  /** The fields did not load, or the provider's configuration was refused (e.g. a secret key). */
   onLoadError?: (payload: EventMap['loaderror']) => void;
 }
 

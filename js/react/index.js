@@ -20,6 +20,7 @@ import { load, notLoaded, withSignal } from '../element/common.js';
 /**
  * @typedef {object} Store
  * @property {SealCard | null} sealcard
+ * @property {SealCardError | undefined} failure  why the provider could not load, if it could not
  * @property {Status} status
  * @property {React.Dispatch<React.SetStateAction<Status>>} setStatus
  * @property {React.MutableRefObject<Field | null>} field  the mounted fields, if any
@@ -70,6 +71,7 @@ function useStore(hook) {
 export function SealCardProvider({ options, children }) {
   const config = JSON.stringify(options ?? null);
   const [sealcard, setSealcard] = useState(/** @type {SealCard | null} */ (null));
+  const [failure, setFailure] = useState(/** @type {SealCardError | undefined} */ (undefined));
   const [status, setStatus] = useState(IDLE);
   const field = useRef(/** @type {Field | null} */ (null));
   useEffect(() => {
@@ -77,14 +79,19 @@ export function SealCardProvider({ options, children }) {
     const { signal } = controller;
     load(JSON.parse(config), signal).then(
       (loaded) => signal.aborted || setSealcard(loaded),
-      (error) => signal.aborted || setStatus({ ...IDLE, loadError: error }),
+      (error) => {
+        if (signal.aborted) return;
+        setFailure(error);
+        setStatus({ ...IDLE, loadError: error });
+      },
     );
     return () => {
       controller.abort();
       setSealcard(null);
+      setFailure(undefined);
     };
   }, [config]);
-  const store = useMemo(() => ({ sealcard, status, setStatus, field }), [sealcard, status]);
+  const store = useMemo(() => ({ sealcard, failure, status, setStatus, field }), [sealcard, failure, status]);
   return createElement(Context.Provider, { value: store }, children);
 }
 
@@ -95,7 +102,7 @@ export function SealCardProvider({ options, children }) {
  * @param {CardFieldProps} props
  */
 export function CardField(props) {
-  const { sealcard, field, setStatus } = useStore('<CardField>');
+  const { sealcard, failure, field, setStatus } = useStore('<CardField>');
   const { mode, options = {}, id, className } = props;
   const { showName, loadTimeout, ...view } = options;
   const mountKey = JSON.stringify([mode, showName, loadTimeout]);
@@ -138,6 +145,10 @@ export function CardField(props) {
   useEffect(() => {
     field.current?.update(JSON.parse(viewKey));
   }, [viewKey]);
+  // The provider's configuration error is this field's `loaderror` too.
+  useEffect(() => {
+    if (failure) handlers.current.onLoadError?.({ error: failure });
+  }, [failure]);
   return createElement('div', { ref: target, id, className });
 }
 

@@ -108,6 +108,18 @@ inEachBrowser('sealcard/react', ({ newPage }) => {
     assert.deepEqual(errors(page), []);
   });
 
+  test('a configuration error (a secret key) reaches useSealCard and onLoadError; no frame, no request', async () => {
+    const page = await newPage();
+    await open(page, '/app.html?publicKey=sk_test_secret');
+    await until(page, `document.body.dataset.fieldLoadError`, 'onLoadError called');
+    const seen = await page.evaluate(`({ hook: document.body.dataset.loadError, field: document.body.dataset.fieldLoadError,
+      ready: document.body.dataset.ready, frames: window.__framesAdded, pay: document.getElementById('pay').disabled })`);
+    assert.deepEqual(seen, { hook: 'secret_key_forbidden', field: 'secret_key_forbidden', ready: 'false', frames: 0, pay: true });
+    const elsewhere = page.requests.filter((r) => r.url.startsWith(shop.api) || r.url.startsWith(shop.frame)).map((r) => r.url);
+    assert.deepEqual(elsewhere, [], 'nothing asked of the API or the fields origin');
+    assert.deepEqual(errors(page), []);
+  });
+
   test('server rendering: renderToString in Node, hydrated under StrictMode with no warning, pays', async () => {
     const page = await newPage();
     const config = await (await fetch(`${shop.merchant}/api/checkout`, { method: 'POST' })).json();

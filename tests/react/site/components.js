@@ -48,7 +48,14 @@ function Checkout({ clientKey, mode }) {
   return h(
     'form',
     { id: 'pay-form', onSubmit: pay },
-    h(CardField, { id: 'card', className: 'card', mode, onReady: () => setEvents((n) => n + 1), onChange: () => setEvents((n) => n + 1) }),
+    h(CardField, {
+      id: 'card',
+      className: 'card',
+      mode,
+      onReady: () => setEvents((n) => n + 1),
+      onChange: () => setEvents((n) => n + 1),
+      onLoadError: ({ error }) => (document.body.dataset.fieldLoadError = error.code),
+    }),
     h('button', { id: 'pay', type: 'submit', disabled: !ready || !state?.complete }, 'Pay'),
     h('output', { id: 'events' }, String(events)),
   );

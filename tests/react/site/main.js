@@ -10,7 +10,9 @@ countMessageListeners();
 const container = /** @type {HTMLElement} */ (document.getElementById('root'));
 const mode = /** @type {'isolated' | 'inline'} */ (document.body.dataset.mode ?? 'isolated');
 const served = document.getElementById('config')?.textContent;
-const config = served ? JSON.parse(served) : await checkout();
+// `?publicKey=` replaces the sandbox's key (a configuration error, for a test).
+const given = new URLSearchParams(location.search).get('publicKey');
+const config = { ...(served ? JSON.parse(served) : await checkout()), ...(given ? { publicKey: given } : {}) };
 const tree = () => h(StrictMode, null, h(App, { config, mode }));
 
 /** A Payment Intent from the sandbox's merchant back end; inline mode loads the fields from this origin. */
