@@ -2,8 +2,9 @@
 # npm test: installs what is missing (scripts/setup.sh), then runs every test:
 # lint (rustfmt, clippy host + wasm32, tsc strict), host cargo tests, the build,
 # wasm-bindgen-test in headless Chromium and headless Firefox, the card field's browser tests,
-# the Node tests of the built package, the testing kit in every driver × browser pair and the
-# example merchant tests, end to end, and the size report.
+# the Node tests of the built package, the element and React adapters in both browsers, the
+# packed package built by Vite, webpack and esbuild, the testing kit in every driver × browser
+# pair and the example merchant tests, end to end, and the size report.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
@@ -39,6 +40,8 @@ npx tsc -p tests/types
 npx tsc -p js/loader
 npx tsc -p js/frame
 npx tsc -p js/testing
+npx tsc -p js/element
+npx tsc -p js/react
 
 # Never pass -q here: the wasm-bindgen test runner rejects --quiet.
 step "wasm-bindgen-test in headless Chromium"
@@ -52,6 +55,12 @@ node --test tests/browser/
 
 step "node tests of the built package"
 node --test tests/node/
+
+step "sealcard/element and sealcard/react in headless Chromium and Firefox (plain HTML, shadow root, React; StrictMode, SSR + hydration)"
+node --test --test-concurrency=1 tests/element/ tests/react/
+
+step "the packed package: publint, arethetypeswrong, fresh Vite, webpack and esbuild projects (default settings) run in headless Chromium and Firefox"
+node --test tests/bundlers/
 
 step "sealcard/testing: Playwright + Chromium, Puppeteer + Firefox and Chromium, selenium-webdriver + ChromeDriver and geckodriver"
 node --test --test-concurrency=1 tests/testing/
