@@ -8,23 +8,22 @@ import { loadSealCard } from '../loader/loader.js';
 /** @typedef {import('../loader/index').SealCard} SealCard */
 
 /**
- * `loadSealCard(config, { signal })`: the loader honours `signal` where it supports it.
+ * `loadSealCard(config, { signal })`.
  * @param {SealCardConfig} config @param {AbortSignal} signal
  * @returns {Promise<SealCard>}
  */
 export function load(config, signal) {
-  return /** @type {(c: SealCardConfig, o: { signal: AbortSignal }) => Promise<SealCard>} */ (loadSealCard)(config, { signal });
+  return loadSealCard(config, { signal });
 }
 
 /**
- * Mount options with `signal` added as a non-enumerable property: the loader reads it by name,
- * while the options it forwards to the frame by `postMessage` (their enumerable keys) stay
- * cloneable — an AbortSignal is not.
+ * Mount options with `signal`: aborting it removes the fields (the loader keeps the signal to
+ * itself; only the other options go to the frame).
  * @param {MountOptions} options @param {AbortSignal} signal
  * @returns {MountOptions}
  */
 export function withSignal(options, signal) {
-  return Object.defineProperty({ ...options }, 'signal', { value: signal });
+  return { ...options, signal };
 }
 
 /** The answer of a payment call when no fields are mounted: the loader's `load_failed`. */

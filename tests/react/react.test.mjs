@@ -130,7 +130,7 @@ inEachBrowser('sealcard/react', ({ newPage }) => {
     writeFileSync(
       join(shop.dir, 'ssr.html'),
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>sealcard/react, server-rendered</title><link rel="icon" href="data:,">` +
-        `<script type="application/json" id="config">${json}</script><script type="module" src="/main.bundle.js"></script></head>` +
+        `<script type="application/json" id="config">${json}</script><script src="/probe.js"></script><script type="module" src="/main.bundle.js"></script></head>` +
         `<body><div id="root">${html}</div></body></html>`,
     );
     await open(page, '/ssr.html');

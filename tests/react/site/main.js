@@ -1,12 +1,12 @@
 // The client: renders the shop under StrictMode (development build), or hydrates the server's
 // markup when the page carries its configuration (ssr.html). For the tests: `window.__shop`
-// unmounts and mounts the tree, `window.__messageListeners` counts the window's `message`
-// listeners, and `?unmount=loading` unmounts the tree while the fields load (see below).
+// unmounts and mounts the tree (probe.js, loaded first, counts the window's `message` listeners
+// in `window.__messageListeners`), and `?unmount=loading` unmounts the tree while the fields
+// load (see below).
 import { StrictMode, createElement as h } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './components.js';
 
-countMessageListeners();
 const container = /** @type {HTMLElement} */ (document.getElementById('root'));
 const mode = /** @type {'isolated' | 'inline'} */ (document.body.dataset.mode ?? 'isolated');
 const served = document.getElementById('config')?.textContent;
@@ -35,22 +35,6 @@ if (!served) root.render(tree());
     root.render(tree());
   },
 };
-
-/** `window.__messageListeners`: the window's `message` listeners, added minus removed. */
-function countMessageListeners() {
-  const w = /** @type {any} */ (window);
-  w.__messageListeners = 0;
-  const add = window.addEventListener;
-  const remove = window.removeEventListener;
-  w.addEventListener = function (/** @type {string} */ type, /** @type {any[]} */ ...rest) {
-    if (type === 'message') w.__messageListeners++;
-    return add.call(this, type, ...rest);
-  };
-  w.removeEventListener = function (/** @type {string} */ type, /** @type {any[]} */ ...rest) {
-    if (type === 'message') w.__messageListeners--;
-    return remove.call(this, type, ...rest);
-  };
-}
 
 /** Isolated mode: unmounts the tree the moment the fields' frame is inserted (it has not loaded). */
 function unmountWhenFrameInserted() {
