@@ -13,6 +13,14 @@ function show(text, isError = false) {
   result.classList.toggle('is-error', isError);
 }
 
+/** The order is paid: the receipt stays, and nothing invites a second payment. */
+function showReceipt() {
+  button.disabled = true;
+  button.textContent = 'Paid';
+  button.classList.add('is-paid');
+  document.body.dataset.receipt = 'true';
+}
+
 async function newIntent() {
   const r = await fetch('/api/checkout', { method: 'POST' });
   if (!r.ok) throw new Error(`checkout answered ${r.status}`);
@@ -45,11 +53,11 @@ async function main() {
     button.disabled = true;
     show('Processing…');
     const outcome = await card.confirmPayment(checkout.clientKey, { returnUrl: location.href });
-    button.disabled = false;
     // The typed error, for the tests (the shopper reads the message).
     document.body.dataset.error = outcome.error ? `${outcome.error.code} ${outcome.error.retryable ? 'retryable' : 'final'}` : '';
     if (outcome.error) {
       show(outcome.error.message, true);
+      button.disabled = false;
       return;
     }
     // The shop trusts only its own server's reading of the payment.
@@ -58,7 +66,12 @@ async function main() {
     const pm = outcome.paymentMethod ? `Payment method ${outcome.paymentMethod.id} (${outcome.paymentMethod.brand} •••• ${outcome.paymentMethod.last4}). ` : '';
     show(`${pm}Payment ${id}: ${paid.status}.`, paid.status !== 'succeeded');
     document.body.dataset.paid = paid.status;
+    if (paid.status === 'succeeded') {
+      showReceipt();
+      return;
+    }
     checkout = await newIntent();
+    button.disabled = false;
   });
 }
 
