@@ -8,6 +8,8 @@ const LOAD_TIMEOUT_MS = 15000;
 /** How long after its page has loaded the frame may take to say hello before it is not ours. */
 const HELLO_GRACE_MS = 2000;
 const MSG = 'sealcard';
+/** The tallest the fields frame may ask to be, in CSS px. */
+const MAX_FRAME_HEIGHT = 2000;
 
 /**
  * What the loader uses of the page's globals, taken once when it is evaluated: a script that runs
@@ -342,7 +344,7 @@ function mountIsolated(/** @type {Element} */ el, /** @type {URL} */ frameUrl, /
   iframe.dataset.sealcard = 'frame';
   // 'payment' only: Chromium rejects an 'autofill' feature as unknown and warns in the console.
   iframe.allow = 'payment';
-  iframe.style.cssText = 'border:0;width:100%;height:0;display:block;overflow:hidden';
+  iframe.style.cssText = 'border:0;width:100%;height:0;display:block';
   /** @type {any} */
   let state;
   let ready = false;
@@ -414,7 +416,8 @@ function mountIsolated(/** @type {Element} */ el, /** @type {URL} */ frameUrl, /
         events.emit('ready', {});
         break;
       case 'resize':
-        iframe.style.height = `${Math.min(+d.height || 0, 2000)}px`;
+        // The frame's content height in CSS px: a number from 0 to a bound, else ignored.
+        if (typeof d.height === 'number' && d.height >= 0 && d.height <= MAX_FRAME_HEIGHT) iframe.style.height = `${d.height}px`;
         break;
       case 'change':
         state = d.payload;
