@@ -52,7 +52,7 @@ async function init(/** @type {any} */ config, /** @type {any} */ options) {
   try {
     const { mountCardField } = await (fields ?? loadFields());
     const host = document.getElementById('fields');
-    field = mountCardField(host, pick(config, ['publicKey', 'apiBase', 'locale', 'acceptedBrands', 'timeout', 'messages']), pick(options, ['style', 'labels', 'placeholders', 'showName', 'locale', 'messages']));
+    field = mountCardField(host, pick(config, ['publicKey', 'apiBase', 'locale', 'acceptedBrands', 'timeout', 'messages', 'appearance']), pick(options, ['style', 'appearance', 'labels', 'placeholders', 'showName', 'locale', 'messages']));
   } catch (e) {
     const error = /** @type {any} */ (e);
     const typed = typeof error?.type === 'string';
@@ -103,7 +103,7 @@ async function onMessage(/** @type {MessageEvent} */ e) {
       break;
     case 'update':
       try {
-        field.update(pick(d.options, ['style', 'labels', 'placeholders', 'locale', 'messages']));
+        field.update(pick(d.options, ['style', 'appearance', 'labels', 'placeholders', 'locale', 'messages']));
       } catch {
         // An invalid update changes nothing.
       }

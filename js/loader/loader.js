@@ -133,7 +133,7 @@ export async function loadSealCard(config, loadOptions) {
   if (frameUrl === undefined && scriptSrc) frameUrl = new URL('frame/frame.html', scriptSrc).href;
   if (frameUrl === undefined) throw config_('invalid_option', 'frameUrl is required.');
   const frame = checkUrl('frameUrl', frameUrl, live);
-  const settings = { ...plain(c, ['publicKey', 'locale', 'acceptedBrands', 'timeout', 'messages']), apiBase: api };
+  const settings = { ...plain(c, ['publicKey', 'locale', 'acceptedBrands', 'timeout', 'messages', 'appearance']), apiBase: api };
   return {
     /** @param {string | Element} target @param {any} [options] */
     mount(target, options = {}) {
@@ -344,7 +344,9 @@ function mountIsolated(/** @type {Element} */ el, /** @type {URL} */ frameUrl, /
   iframe.dataset.sealcard = 'frame';
   // 'payment' only: Chromium rejects an 'autofill' feature as unknown and warns in the console.
   iframe.allow = 'payment';
-  iframe.style.cssText = 'border:0;width:100%;height:0;display:block';
+  // One colour scheme on both sides of the frame (the fields' own: frame.css): where they differ,
+  // browsers paint the frame opaque; the same, it stays transparent over the page.
+  iframe.style.cssText = 'border:0;width:100%;height:0;display:block;color-scheme:light';
   /** @type {any} */
   let state;
   let ready = false;

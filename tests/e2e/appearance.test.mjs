@@ -1,0 +1,180 @@
+// End to end: the `appearance` option — themes (`auto` following the shopper's colour scheme,
+// live), variables, rules, the compact layout — in the fields frame of the demo; hostile values
+// refused with `invalid_option` and nothing applied; the `style` option as before.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { FIELD, FRAME, inEachBrowser, sleep, useDemo } from './fixture.mjs';
+
+const PORTS = { merchantPort: 18240, framePort: 18241, apiPort: 18242 };
+const demo = useDemo(PORTS);
+
+/** @typedef {import('./fixture.mjs').TestPage} TestPage */
+
+/**
+ * Replaces the demo's fields with some mounted with `options` (and `load` options given to
+ * `loadSealCard`); resolves to 'ready' or the `loaderror` code.
+ * @param {TestPage} page @param {object} options @param {object} [load]
+ */
+async function mountWith(page, options, load = {}) {
+  return page.evaluate(`(async () => {
+    window.__card?.destroy();
+    document.querySelector('#card iframe')?.remove();
+    const host = document.getElementById('card');
+    const sc = await SealCard.load({ ...${demo.config()}, ...${JSON.stringify(load)} });
+    window.__card = sc.mount(host, ${JSON.stringify(options)});
+    return new Promise((resolve) => {
+      window.__card.on('ready', () => resolve('ready'));
+      window.__card.on('loaderror', (e) => resolve(e.error.code));
+    });
+  })()`);
+}
+
+/** Computed styles of the element `selector` in the fields (in the frame, or in the page inline). */
+async function computed(/** @type {TestPage} */ page, /** @type {string} */ selector, /** @type {string[]} */ props, frame = FRAME) {
+  return page.evaluate(`(() => {
+    const s = getComputedStyle(document.querySelector('${selector}'));
+    return Object.fromEntries(${JSON.stringify(props)}.map((p) => [p, s.getPropertyValue(p)]));
+  })()`, frame);
+}
+
+/** Emulates the shopper's `prefers-color-scheme` in the page and its frames. */
+async function prefer(/** @type {TestPage} */ page, /** @type {'light' | 'dark'} */ scheme) {
+  const { kind, page: p } = page.driver;
+  if (kind === 'playwright') await p.emulateMedia({ colorScheme: scheme });
+  else await p.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+}
+
+/** Waits until `expr` (in `frame`) is true. */
+async function until(/** @type {TestPage} */ page, /** @type {string} */ expr, /** @type {string | undefined} */ frame) {
+  for (let i = 0; i < 100; i++) {
+    if (await page.evaluate(expr, frame)) return;
+    await sleep(50);
+  }
+  assert.fail(`never true: ${expr}`);
+}
+
+const INPUT = FIELD.number;
+const BACKGROUNDS = { default: 'rgb(255, 255, 255)', night: 'rgb(48, 49, 61)', flat: 'rgb(238, 240, 244)' };
+
+/** Hostile or wrong appearances: each refused with invalid_option. */
+const HOSTILE = {
+  'a url() in a rule': { rules: { '.Input': { backgroundColor: 'red url(https://attacker.example/x)' } } },
+  'url( with spaces and case': { rules: { '.Input': { backgroundColor: 'URL (https://attacker.example/x)' } } },
+  'image-set()': { rules: { '.Input': { backgroundColor: 'image-set("x.png" 1x)' } } },
+  expression: { rules: { '.Input': { color: 'expression(alert(1))' } } },
+  'a declaration break-out': { rules: { '.Input': { color: 'red;} body{background:red' } } },
+  '@import': { rules: { '.Label': { fontFamily: '@import "https://attacker.example/x.css"' } } },
+  'a backslash escape': { rules: { '.Input': { color: '\\75 rl(https://attacker.example/x)' } } },
+  'a property off the allow-list': { rules: { '.Input': { backgroundImage: 'none' } } },
+  'a position property': { rules: { '.Label': { position: 'fixed' } } },
+  'an unknown selector': { rules: { 'body': { color: 'red' } } },
+  'a value the property does not take': { rules: { '.Input': { color: '12px' } } },
+  'a url() in a variable': { variables: { backgroundColor: 'url(https://attacker.example/x)' } },
+  'an unknown theme': { theme: 'neon' },
+  'an unknown layout': { layout: 'grid' },
+};
+
+inEachBrowser('appearance', (browser) => {
+  test('themes: default, night and flat colour the inputs; the style option still works', async () => {
+    const page = await browser.newPage();
+    await demo.openCheckout(page);
+    for (const [theme, background] of Object.entries(BACKGROUNDS)) {
+      assert.equal(await mountWith(page, { appearance: { theme } }), 'ready', theme);
+      assert.equal((await computed(page, INPUT, ['background-color']))['background-color'], background, theme);
+    }
+    // `style` keeps working, and wins over the theme's variables.
+    assert.equal(await mountWith(page, { appearance: { theme: 'night' }, style: { backgroundColor: 'rgb(1, 2, 3)' } }), 'ready');
+    assert.equal((await computed(page, INPUT, ['background-color']))['background-color'], 'rgb(1, 2, 3)');
+    // An appearance given to loadSealCard is the default of every mount.
+    assert.equal(await mountWith(page, {}, { appearance: { theme: 'flat' } }), 'ready');
+    assert.equal((await computed(page, INPUT, ['background-color']))['background-color'], BACKGROUNDS.flat);
+  });
+
+  // Firefox driven by WebDriver BiDi has no way yet to emulate the colour scheme of a running
+  // page (puppeteer's emulateMediaFeatures needs CDP); its `auto` theme is the same CSS.
+  test('auto follows the shopper’s colour scheme, live', { skip: browser.name === 'firefox' && 'no colour-scheme emulation over WebDriver BiDi' }, async () => {
+    const page = await browser.newPage();
+    await prefer(page, 'light');
+    await demo.openCheckout(page);
+    assert.equal(await mountWith(page, { appearance: { theme: 'auto' } }), 'ready');
+    const background = `getComputedStyle(document.querySelector('${INPUT}')).backgroundColor`;
+    assert.equal(await page.evaluate(background, FRAME), BACKGROUNDS.default);
+    await prefer(page, 'dark');
+    await until(page, `${background} === '${BACKGROUNDS.night}'`, FRAME);
+    await prefer(page, 'light');
+    await until(page, `${background} === '${BACKGROUNDS.default}'`, FRAME);
+  });
+
+  test('variables and rules reach the fields', async () => {
+    const page = await browser.newPage();
+    await demo.openCheckout(page);
+    const appearance = {
+      variables: { letterSpacing: '2px', iconColor: 'rgb(0, 128, 0)', focusRingWidth: '3px' },
+      rules: {
+        '.Input': { boxShadow: 'rgb(255, 0, 0) 0px 0px 0px 1px', textTransform: 'uppercase' },
+        '.Label': { fontWeight: '700' },
+        '.Error': { fontStyle: 'italic' },
+      },
+    };
+    assert.equal(await mountWith(page, { appearance }), 'ready');
+    assert.deepEqual(await computed(page, INPUT, ['letter-spacing', 'box-shadow', 'text-transform']), {
+      'letter-spacing': '2px',
+      'box-shadow': 'rgb(255, 0, 0) 0px 0px 0px 1px',
+      'text-transform': 'uppercase',
+    });
+    assert.equal((await computed(page, '.sealcard-number label', ['font-weight']))['font-weight'], '700');
+    assert.equal((await computed(page, '.sealcard-error', ['font-style']))['font-style'], 'italic');
+    assert.equal((await computed(page, '.sealcard-brand', ['color'])).color, 'rgb(0, 128, 0)');
+  });
+
+  test('hostile values are refused with invalid_option: no fields, nothing fetched', async () => {
+    const page = await browser.newPage();
+    await demo.openCheckout(page);
+    for (const [what, appearance] of Object.entries(HOSTILE)) {
+      assert.equal(await mountWith(page, { appearance }), 'invalid_option', what);
+    }
+    assert.deepEqual(page.requests.filter((r) => r.url.includes('attacker.example')), []);
+  });
+
+  test('inline mode: update() with a hostile value throws invalid_option and changes nothing', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${demo.merchant}/inline.html`);
+    const good = { theme: 'night', rules: { '.Input': { textTransform: 'uppercase' } } };
+    // The fields module the inline demo loads, mounted again with the appearance.
+    await page.evaluate(`(async () => {
+      const { loadFields } = await import('/sealcard/frame/fields.js');
+      const { mountCardField } = await loadFields();
+      const host = document.createElement('div');
+      host.id = 'own';
+      document.body.append(host);
+      window.__card = mountCardField(host, { publicKey: 'pk_test_sandbox', apiBase: '${demo.apiBase}' }, { appearance: ${JSON.stringify(good)} });
+    })()`);
+    const inline = `#own ${INPUT}`;
+    const before = await page.evaluate(`(() => { const s = getComputedStyle(document.querySelector('${inline}')); return [s.backgroundColor, s.textTransform].join(' ') })()`);
+    assert.equal(before, `${BACKGROUNDS.night} uppercase`);
+    for (const [what, appearance] of Object.entries(HOSTILE)) {
+      const code = await page.evaluate(`(() => {
+        try { window.__card.update({ appearance: ${JSON.stringify({ ...appearance, theme: appearance.theme ?? 'flat' })} }); return 'applied'; }
+        catch (e) { return e.code; }
+      })()`);
+      assert.equal(code, 'invalid_option', what);
+      const now = await page.evaluate(`(() => { const s = getComputedStyle(document.querySelector('${inline}')); return [s.backgroundColor, s.textTransform].join(' ') })()`);
+      assert.equal(now, before, `${what}: nothing applied`);
+    }
+  });
+
+  test('compact layout: number, expiry and code on one row, wrapping when narrow', async () => {
+    const page = await browser.newPage();
+    await demo.openCheckout(page);
+    await page.evaluate(`document.getElementById('card').style.width = '560px'`);
+    assert.equal(await mountWith(page, { appearance: { layout: 'compact' } }), 'ready');
+    const tops = `['number', 'expiry', 'cvc'].map((f) => Math.round(document.querySelector('.sealcard-' + f).getBoundingClientRect().top))`;
+    const [n, e, c] = await page.evaluate(tops, FRAME);
+    assert.ok(n === e && e === c, `one row: ${[n, e, c]}`);
+    await page.evaluate(`document.getElementById('card').style.width = '260px'`);
+    await until(page, `(() => { const [n, e] = ${tops}; return e > n; })()`, FRAME);
+    // The frame follows: as tall as its wrapped content.
+    const content = await page.evaluate('Math.ceil(document.body.getBoundingClientRect().height)', FRAME);
+    await until(page, `document.querySelector('${FRAME}').getBoundingClientRect().height === ${content}`);
+  });
+});
