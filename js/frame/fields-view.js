@@ -11,7 +11,8 @@
 /** @typedef {{ number?: string, expiry?: string, cvc?: string, name?: string }} FieldTexts */
 /** @typedef {{ wrap: HTMLElement, label: HTMLElement, input: HTMLInputElement, error: HTMLElement }} FieldNodes */
 /** @typedef {[string, string][]} Declarations  CSS property (kebab-case) and checked value pairs */
-/** @typedef {{ theme: string, layout: string, variables: Declarations, rules: [string, Declarations][] }} Appearance */
+/** @typedef {{ family: string, src: string, descriptors: FontFaceDescriptors }} Font  a checked `appearance.fonts` entry */
+/** @typedef {{ theme: string, layout: string, variables: Declarations, rules: [string, Declarations][], fonts: Font[] }} Appearance */
 /** @typedef {{ style: Declarations, appearance: Appearance, labels: FieldTexts, placeholders: FieldTexts, showName: boolean,
  *   language: { locale?: unknown, messages?: unknown } }} ViewOptions */
 /**
@@ -53,6 +54,14 @@ const VARIABLE_KEYS = [
   ['disabledColor', '--sealcard-disabled-color'],
   ['disabledBackgroundColor', '--sealcard-disabled-background'],
 ];
+
+/** The `appearance.fonts` descriptors and the values each may take. */
+const FONT_DESCRIPTORS = {
+  weight: /^(normal|bold|[1-9]00( [1-9]00)?)$/,
+  style: /^(normal|italic|oblique)$/,
+  display: /^(auto|block|swap|fallback|optional)$/,
+};
+const MAX_FONTS = 8;
 
 const THEMES = ['default', 'night', 'flat', 'auto'];
 const LAYOUTS = ['stacked', 'compact'];
@@ -333,6 +342,44 @@ export function createFields(rust) {
     return rules;
   }
 
+  /** The address of a font's `src`: exactly `url(…)` of an `https:` URL, or with a test key an
+   * `http:` one on loopback; anything else throws. */
+  function fontUrl(/** @type {unknown} */ src, /** @type {boolean} */ testMode, /** @type {() => Error} */ error) {
+    const m = typeof src === 'string' ? /^url\((['"]?)([^'"()\\\s]{1,2000})\1\)$/.exec(src) : null;
+    let url;
+    try {
+      url = new URL(m?.[2] ?? '');
+    } catch {
+      throw error();
+    }
+    const loopback = ['localhost', '[::1]'].includes(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname);
+    if (url.protocol !== 'https:' && !(testMode && url.protocol === 'http:' && loopback)) throw error();
+    if (url.username || url.password) throw error();
+    return url.href;
+  }
+
+  /** Reads `appearance.fonts`: `[{ family, src: 'url(https://…)', weight?, style?, display? }]`.
+   * @returns {Font[]} */
+  function readFonts(/** @type {unknown} */ v, /** @type {boolean} */ testMode) {
+    const error = () => optionError("appearance.fonts: [{ family, src: 'url(https://…)', weight?, style?, display? }]");
+    if (isNullish(v)) return [];
+    if (!Array.isArray(v) || v.length > MAX_FONTS) throw error();
+    return v.map((font) => {
+      const family = get(font, 'family');
+      if (typeof family !== 'string' || !/^[\w -]{1,100}$/.test(family)) throw error();
+      /** @type {Record<string, string>} */
+      const descriptors = {};
+      for (const [key, allowed] of Object.entries(FONT_DESCRIPTORS)) {
+        const value = optionalString(font, key, error);
+        if (value === undefined) continue;
+        if (!allowed.test(value)) throw error();
+        descriptors[key] = value;
+      }
+      // The URL as the URL parser wrote it, quoted: nothing of the option is CSS text.
+      return { family, src: `url("${fontUrl(get(font, 'src'), testMode, error)}")`, descriptors };
+    });
+  }
+
   /** One of `allowed`, `fallback` when absent; anything else throws `error`. */
   function oneOf(/** @type {unknown} */ v, /** @type {string[]} */ allowed, /** @type {string} */ fallback, /** @type {string} */ error) {
     if (isNullish(v)) return fallback;
@@ -343,9 +390,10 @@ export function createFields(rust) {
   /** Reads `appearance`: `{ theme?, layout?, variables?, rules? }`; all checked before any of it
    * is applied.
    * @returns {Appearance} */
-  function readAppearance(/** @type {unknown} */ v) {
+  function readAppearance(/** @type {unknown} */ v, /** @type {boolean} */ testMode) {
     if (!isNullish(v) && !isObject(v)) throw optionError('appearance must be an object');
     return {
+      fonts: readFonts(get(v, 'fonts'), testMode),
       theme: oneOf(get(v, 'theme'), THEMES, 'default', `appearance.theme: ${THEMES.join(', ')}`),
       layout: oneOf(get(v, 'layout'), LAYOUTS, 'stacked', `appearance.layout: ${LAYOUTS.join(', ')}`),
       variables: readVariables(get(v, 'variables'), VARIABLE_KEYS, "appearance.variables: plain CSS values (no url(), no ';')"),
@@ -356,7 +404,7 @@ export function createFields(rust) {
   /** Reads `{ style?, appearance?, labels?, placeholders?, showName?, locale?, messages? }`;
    * `appearance` defaults to the configuration's (`loadSealCard({ appearance })`).
    * @returns {ViewOptions} */
-  function readViewOptions(/** @type {unknown} */ v, /** @type {unknown} */ defaultAppearance = undefined) {
+  function readViewOptions(/** @type {unknown} */ v, /** @type {boolean} */ testMode, /** @type {unknown} */ defaultAppearance = undefined) {
     if (isNullish(v)) v = {};
     if (!isObject(v)) throw optionError('mount options must be an object');
     const style = readVariables(get(v, 'style'), STYLE_KEYS, "style values must be plain CSS values (no url(), no ';')");
@@ -364,7 +412,7 @@ export function createFields(rust) {
     const showName = get(v, 'showName');
     return {
       style,
-      appearance: readAppearance(isNullish(appearance) ? defaultAppearance : appearance),
+      appearance: readAppearance(isNullish(appearance) ? defaultAppearance : appearance, testMode),
       labels: readTexts(get(v, 'labels'), 'labels must map field names to strings'),
       placeholders: readTexts(get(v, 'placeholders'), 'placeholders must map field names to strings'),
       showName: typeof showName === 'boolean' && showName,
@@ -390,7 +438,8 @@ export function createFields(rust) {
   /**
    * One mounted form: its DOM, the Rust fields over its inputs, its options and listeners.
    * @typedef {{ dom: ReturnType<typeof buildDom>, nodes: (FieldNodes | undefined)[], fields: Fields, opts: ViewOptions,
-   *   listeners: [number, Function][], destroyed: boolean, sheets: ReturnType<typeof addStylesheets>, handler: (ev: Event) => void }} View
+   *   listeners: [number, Function][], destroyed: boolean, sheets: ReturnType<typeof addStylesheets>, fonts: FontFace[],
+   *   handler: (ev: Event) => void }} View
    */
 
   /**
@@ -402,7 +451,7 @@ export function createFields(rust) {
     const dom = buildDom(doc, opts.showName);
     const { number, expiry, cvc, name } = dom.fields;
     /** @type {View} */
-    const view = /** @type {any} */ ({ dom, nodes: [number, expiry, cvc, name], opts, listeners: [], destroyed: false });
+    const view = /** @type {any} */ ({ dom, nodes: [number, expiry, cvc, name], opts, listeners: [], destroyed: false, fonts: [] });
     view.fields = new rust.Fields(config, number.input, expiry.input, cvc.input, name?.input, (/** @type {Update} */ u) => render(view, u));
     try {
       view.fields.setOptions(opts.language);
@@ -462,12 +511,26 @@ export function createFields(rust) {
     root.dataset.sealcardLayout = appearance.layout;
     for (const [, prop] of VARIABLE_KEYS) root.style.removeProperty(prop);
     for (const [prop, value] of [...appearance.variables, ...style]) root.style.setProperty(prop, value);
+    loadFonts(view);
     const sheet = view.sheets.rules;
     while (sheet.cssRules.length) sheet.deleteRule(0);
     for (const [selector, declarations] of appearance.rules) {
       const rule = /** @type {CSSStyleRule} */ (sheet.cssRules[sheet.insertRule(`${selector}{}`, sheet.cssRules.length)]);
       for (const [prop, value] of declarations) rule.style.setProperty(prop, value);
     }
+  }
+
+  /** Replaces the view's fonts with its appearance's, loaded by the browser (`FontFace`): the
+   * fields re-lay themselves out when one arrives; one that fails is simply not used. */
+  function loadFonts(/** @type {View} */ view) {
+    const fonts = view.dom.root.ownerDocument.fonts;
+    for (const face of view.fonts) fonts.delete(face);
+    view.fonts = view.opts.appearance.fonts.map(({ family, src, descriptors }) => {
+      const face = new FontFace(family, src, descriptors);
+      fonts.add(face);
+      face.load().catch(() => undefined);
+      return face;
+    });
   }
 
   /** Shows an update: error texts, ARIA, classes, brand; announces; emits `change`. Only what
@@ -588,7 +651,7 @@ export function createFields(rust) {
       /** Changes `style`, `appearance`, `labels`, `placeholders`, `locale` or `messages`. */
       update(/** @type {unknown} */ options) {
         if (view.destroyed) return;
-        const next = readViewOptions(options);
+        const next = readViewOptions(options, fields.testMode);
         const given = (/** @type {string} */ k) => get(options, k) !== undefined;
         const language = { ...opts.language };
         if (given('locale')) language.locale = next.language.locale;
@@ -612,6 +675,7 @@ export function createFields(rust) {
         for (const [kind, capture] of DOM_EVENTS) view.dom.root.removeEventListener(kind, view.handler, capture);
         view.dom.root.remove();
         view.sheets.remove();
+        for (const face of view.fonts) view.dom.root.ownerDocument.fonts.delete(face);
         view.listeners = [];
       },
       /** The current state, as the `change` event reports it. */
@@ -657,7 +721,10 @@ export function createFields(rust) {
      * option. */
     mountCardField(/** @type {unknown} */ target, /** @type {unknown} */ config, /** @type {unknown} */ options) {
       const c = readConfig(config);
-      const opts = readViewOptions(options, get(config, 'appearance'));
+      // A test key (the Rust fields checked it is a pk_test_ or pk_live_ one) may load fonts
+      // over http from loopback.
+      const testMode = String(get(config, 'publicKey')).startsWith('pk_test_');
+      const opts = readViewOptions(options, testMode, get(config, 'appearance'));
       let el = target instanceof Element ? target : null;
       if (!el && typeof target === 'string') {
         try {

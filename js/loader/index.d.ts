@@ -198,6 +198,20 @@ export interface Appearance {
   layout?: 'stacked' | 'compact';
   variables?: AppearanceVariables;
   rules?: Partial<Record<AppearanceSelector, AppearanceRule>>;
+  /** Up to 8 fonts, loaded in the fields (the frame) with `FontFace`; name them in `fontFamily`. */
+  fonts?: AppearanceFont[];
+}
+
+/** A font for the fields. The frame page's CSP must allow its origin in `font-src`. */
+export interface AppearanceFont {
+  /** The family name to use in `fontFamily` (letters, digits, spaces, `-`, `_`). */
+  family: string;
+  /** `'url(https://…)'`; `http:` only on loopback with a test key. */
+  src: string;
+  /** `'normal'`, `'bold'`, `'400'`, or a range such as `'100 900'`. */
+  weight?: string;
+  style?: 'normal' | 'italic' | 'oblique';
+  display?: 'auto' | 'block' | 'swap' | 'fallback' | 'optional';
 }
 
 /** Options of `mount`. */

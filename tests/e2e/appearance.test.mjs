@@ -2,11 +2,47 @@
 // live), variables, rules, the compact layout — in the fields frame of the demo; hostile values
 // refused with `invalid_option` and nothing applied; the `style` option as before.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { after, before, test } from 'node:test';
 import { FIELD, FRAME, inEachBrowser, sleep, useDemo } from './fixture.mjs';
 
 const PORTS = { merchantPort: 18240, framePort: 18241, apiPort: 18242 };
 const demo = useDemo(PORTS);
+
+/** A font host on loopback (CORS open, as a font CDN is), with a page that has no CSP of its
+ * own, for loading fonts in inline mode. */
+const FONT_PORT = 18249;
+const FONT_ORIGIN = `http://127.0.0.1:${FONT_PORT}`;
+const FONT_FILE = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+/** @type {import('node:http').Server | undefined} */
+let fontHost;
+before(async () => {
+  fontHost = createServer((req, res) => {
+    if (req.url === '/font.ttf') {
+      res.writeHead(200, { 'content-type': 'font/ttf', 'access-control-allow-origin': '*' });
+      res.end(readFileSync(FONT_FILE));
+    } else {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<!doctype html><title>fonts</title><body><div id="own"></div></body>');
+    }
+  });
+  await new Promise((resolve) => fontHost?.listen(FONT_PORT, '127.0.0.1', () => resolve(undefined)));
+});
+after(() => fontHost?.close());
+
+/** Mounts the fields module (from the frame origin) into `#own` of the current page; resolves
+ * to 'ready' or the error code. */
+const mountInline = (/** @type {object} */ config, /** @type {object} */ options) => `(async () => {
+  const { loadFields } = await import('${demo.frame}/frame/fields.js');
+  const { mountCardField } = await loadFields();
+  try {
+    window.__card = mountCardField('#own', ${JSON.stringify(config)}, ${JSON.stringify(options)});
+    return 'ready';
+  } catch (e) {
+    return e.code;
+  }
+})()`;
 
 /** @typedef {import('./fixture.mjs').TestPage} TestPage */
 
@@ -29,12 +65,16 @@ async function mountWith(page, options, load = {}) {
   })()`);
 }
 
-/** Computed styles of the element `selector` in the fields (in the frame, or in the page inline). */
-async function computed(/** @type {TestPage} */ page, /** @type {string} */ selector, /** @type {string[]} */ props, frame = FRAME) {
+/**
+ * Computed styles of the element `selector` in the fields (in the frame, or with `frame` null in
+ * the page).
+ * @param {TestPage} page @param {string} selector @param {string[]} props @param {string | null} [frame]
+ */
+async function computed(page, selector, props, frame = FRAME) {
   return page.evaluate(`(() => {
     const s = getComputedStyle(document.querySelector('${selector}'));
     return Object.fromEntries(${JSON.stringify(props)}.map((p) => [p, s.getPropertyValue(p)]));
-  })()`, frame);
+  })()`, frame ?? undefined);
 }
 
 /** Emulates the shopper's `prefers-color-scheme` in the page and its frames. */
@@ -71,6 +111,12 @@ const HOSTILE = {
   'a value the property does not take': { rules: { '.Input': { color: '12px' } } },
   'a url() in a variable': { variables: { backgroundColor: 'url(https://attacker.example/x)' } },
   'an unknown theme': { theme: 'neon' },
+  'an http: font off loopback': { fonts: [{ family: 'Shop Sans', src: 'url(http://attacker.example/x.woff2)' }] },
+  'a font src with more than one url()': { fonts: [{ family: 'Shop Sans', src: 'url(https://a.example/x.woff2) format("woff2"), url(https://attacker.example/y)' }] },
+  'a local() font': { fonts: [{ family: 'Shop Sans', src: 'local(Arial)' }] },
+  'a javascript: font': { fonts: [{ family: 'Shop Sans', src: 'url(javascript:alert(1))' }] },
+  'a font family breaking out': { fonts: [{ family: 'X"; } body { color: red', src: 'url(https://a.example/x.woff2)' }] },
+  'a font weight breaking out': { fonts: [{ family: 'Shop Sans', src: 'url(https://a.example/x.woff2)', weight: '400; }' }] },
   'an unknown layout': { layout: 'grid' },
 };
 
@@ -161,6 +207,26 @@ inEachBrowser('appearance', (browser) => {
       const now = await page.evaluate(`(() => { const s = getComputedStyle(document.querySelector('${inline}')); return [s.backgroundColor, s.textTransform].join(' ') })()`);
       assert.equal(now, before, `${what}: nothing applied`);
     }
+  });
+
+  test('fonts: loaded with FontFace from an allowed address and used by the fields; http: only for a test key on loopback', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${FONT_ORIGIN}/`);
+    const options = {
+      appearance: {
+        fonts: [{ family: 'Shop Sans', src: `url(${FONT_ORIGIN}/font.ttf)`, weight: '400', display: 'swap' }],
+        variables: { fontFamily: '"Shop Sans", monospace' },
+      },
+    };
+    const live = { publicKey: 'pk_live_sandbox', apiBase: 'https://api.paymongo.com/v1' };
+    assert.equal(await page.evaluate(mountInline(live, options)), 'invalid_option', 'a live key: https: only');
+    assert.equal(await page.evaluate('[...document.fonts].length'), 0, 'nothing added');
+    assert.equal(await page.evaluate(mountInline({ publicKey: 'pk_test_sandbox', apiBase: demo.apiBase }, options)), 'ready');
+    await until(page, `[...document.fonts].some((f) => f.family.replace(/"/g, '') === 'Shop Sans' && f.status === 'loaded')`);
+    assert.equal(await page.evaluate(`document.fonts.check('16px "Shop Sans"')`), true);
+    assert.match((await computed(page, `#own ${INPUT}`, ['font-family'], null))['font-family'], /Shop Sans/);
+    await page.evaluate('window.__card.destroy()');
+    assert.equal(await page.evaluate('[...document.fonts].length'), 0, 'destroy() removes the font');
   });
 
   test('compact layout: number, expiry and code on one row, wrapping when narrow', async () => {

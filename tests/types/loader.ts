@@ -50,7 +50,9 @@ async function appearance(): Promise<void> {
     },
     style: { color: '#111' },
   });
-  card.update({ appearance: { theme: 'flat' } });
+  card.update({ appearance: { theme: 'flat', fonts: [{ family: 'Shop Sans', src: 'url(https://fonts.example/shop.woff2)', weight: '400 700', display: 'swap' }] } });
+  // @ts-expect-error — a font needs its src
+  card.update({ appearance: { fonts: [{ family: 'Shop Sans' }] } });
   // @ts-expect-error — the themes are a closed union
   sealcard.mount('#card', { appearance: { theme: 'neon' } });
   // @ts-expect-error — rules style only the known selectors
