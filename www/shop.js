@@ -27,9 +27,42 @@ async function newIntent() {
   return r.json();
 }
 
+/** The shop's themes and the fields' theme that matches each. */
+const FIELD_THEMES = /** @type {Record<string, 'default' | 'night' | 'auto'>} */ ({ light: 'default', dark: 'night', auto: 'auto' });
+
+/** The page's look from `?theme=` (light, dark, auto) and `?layout=` (stacked, compact);
+ * `?fields=` (default, night, flat, auto) gives the fields another theme than the page's. */
+function chosenLook(/** @type {URLSearchParams} */ params) {
+  const theme = params.get('theme') ?? '';
+  const fields = params.get('fields') ?? '';
+  return {
+    theme: Object.hasOwn(FIELD_THEMES, theme) ? theme : 'light',
+    fields: ['default', 'night', 'flat', 'auto'].includes(fields) ? fields : undefined,
+    layout: params.get('layout') === 'compact' ? 'compact' : 'stacked',
+  };
+}
+
+/** The fields' appearance for the page's look. */
+const appearanceOf = (/** @type {ReturnType<typeof chosenLook>} */ look) => ({ theme: look.fields ?? FIELD_THEMES[look.theme], layout: look.layout });
+
+/** Shows the page in `theme` and keeps the switcher and the layout link in step. */
+function showLook(/** @type {ReturnType<typeof chosenLook>} */ look) {
+  document.documentElement.dataset.theme = look.theme;
+  themeSwitch.value = look.theme;
+  const other = new URLSearchParams(location.search);
+  other.set('layout', look.layout === 'compact' ? 'stacked' : 'compact');
+  layoutLink.href = `?${other}`;
+  layoutLink.textContent = look.layout === 'compact' ? 'Stacked layout' : 'Compact layout';
+}
+
+const themeSwitch = /** @type {HTMLSelectElement} */ (document.getElementById('theme'));
+const layoutLink = /** @type {HTMLAnchorElement} */ (document.getElementById('layout-link'));
+
 async function main() {
   let checkout = await newIntent();
   const params = new URLSearchParams(location.search);
+  const look = chosenLook(params);
+  showLook(look);
   const mode = params.get('mode') === 'inline' ? 'inline' : 'isolated';
   // `?timeout=` (ms) shortens the API timeout, for the tests of a slow network.
   const timeout = Number(params.get('timeout')) || undefined;
@@ -40,7 +73,16 @@ async function main() {
     timeout,
   });
   const mountedAt = performance.now();
-  const card = sealcard.mount('#card', { mode });
+  const card = sealcard.mount('#card', { mode, appearance: appearanceOf(look) });
+  themeSwitch.addEventListener('change', () => {
+    look.theme = Object.hasOwn(FIELD_THEMES, themeSwitch.value) ? themeSwitch.value : 'light';
+    const url = new URL(location.href);
+    url.searchParams.set('theme', look.theme);
+    history.replaceState(null, '', url);
+    showLook(look);
+    look.fields = undefined;
+    card.update({ appearance: appearanceOf(look) });
+  });
   card.on('ready', () => {
     button.disabled = false;
     document.body.dataset.ready = 'true';

@@ -63,6 +63,21 @@ const FONT_DESCRIPTORS = {
 };
 const MAX_FONTS = 8;
 
+/** The brand icon of each brand: a card in the brand's colour with a short mark on it. Brands
+ * without a row get a card in the icon colour (`iconColor`) with no mark; the accessible name is the
+ * brand's name. */
+const BRAND_ICONS = /** @type {Record<string, { mark: string, color: string }>} */ ({
+  visa: { mark: 'VISA', color: '#1a1f71' },
+  mastercard: { mark: 'MC', color: '#a3161a' },
+  'american-express': { mark: 'AMEX', color: '#1f5c99' },
+  'diners-club': { mark: 'DC', color: '#004a97' },
+  discover: { mark: 'DISC', color: '#8a3a00' },
+  jcb: { mark: 'JCB', color: '#0b5a2b' },
+  unionpay: { mark: 'UP', color: '#9b1c20' },
+  maestro: { mark: 'MAE', color: '#1c4f9c' },
+});
+const BRAND_ICON_FALLBACK = { mark: '', color: 'currentColor' };
+
 const THEMES = ['default', 'night', 'flat', 'auto'];
 const LAYOUTS = ['stacked', 'compact'];
 
@@ -114,7 +129,8 @@ const CSS =
   '.sealcard input:disabled{color:var(--sealcard-disabled-color,#6b6f7b);background:var(--sealcard-disabled-background,#f3f4f6)}' +
   '.sealcard input[aria-invalid=true]{border-color:var(--sealcard-error-color,#c0262d)}' +
   '.sealcard-brand{position:absolute;right:12px;top:50%;transform:translateY(-50%);font-size:.75em;' +
-  'color:var(--sealcard-icon-color,var(--sealcard-label-color,#30313d));pointer-events:none}' +
+  'color:var(--sealcard-icon-color,var(--sealcard-label-color,#30313d));pointer-events:none;display:flex}' +
+  '.sealcard-brand svg{width:2.5em;height:1.625em;display:block}' +
   '.sealcard-error{color:var(--sealcard-error-color,#c0262d);font-size:.875em;min-height:1.25em;margin-top:4px}' +
   '.sealcard-sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;' +
   'clip:rect(0 0 0 0);white-space:nowrap;border:0}' +
@@ -221,7 +237,6 @@ function buildDom(/** @type {Document} */ doc, /** @type {boolean} */ showName) 
   const name = showName ? field('name', 'cc-name', false) : undefined;
   if (name) name.input.maxLength = 100;
   const badge = el('span', 'sealcard-brand');
-  badge.setAttribute('aria-hidden', 'true');
   number.input.parentElement?.append(badge);
   const live = el('div', 'sealcard-sr');
   for (const [k, v] of [['role', 'status'], ['aria-live', 'polite'], ['aria-atomic', 'true']]) live.setAttribute(k, v);
@@ -231,6 +246,33 @@ function buildDom(/** @type {Document} */ doc, /** @type {boolean} */ showName) 
   row.append(expiry.wrap, cvc.wrap);
   root.append(row, live);
   return { root, badge, live, fields: { number, expiry, cvc, name } };
+}
+
+/**
+ * The icon of `brand` (a brand id), named `name` for assistive technology: an SVG built node by
+ * node (no markup is parsed, as Trusted Types require).
+ * @param {Document} doc @param {string} brand @param {string} name
+ */
+function brandIcon(doc, brand, name) {
+  const { mark, color } = BRAND_ICONS[brand] ?? BRAND_ICON_FALLBACK;
+  const svg = (/** @type {string} */ tag, /** @type {Record<string, string>} */ attrs) => {
+    const e = doc.createElementNS('http://www.w3.org/2000/svg', tag);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+    return e;
+  };
+  const icon = svg('svg', { viewBox: '0 0 40 26', role: 'img', 'aria-label': name });
+  const text = svg('text', { x: '20', y: '17.5', 'text-anchor': 'middle', fill: '#fff', 'font-size': '11', 'font-weight': '700', 'font-family': 'Arial, sans-serif' });
+  text.textContent = mark;
+  icon.append(svg('rect', { width: '40', height: '26', rx: '4', fill: color }), text);
+  return icon;
+}
+
+/** Shows the icon of `brand` in `badge` (nothing for no brand); rebuilt only when the brand changes. */
+function showBrand(/** @type {HTMLElement} */ badge, /** @type {string | null} */ brand, /** @type {string | null} */ name) {
+  const shown = brand && name ? brand : '';
+  if (badge.dataset.brand === shown) return;
+  badge.dataset.brand = shown;
+  badge.replaceChildren(...(brand && name ? [brandIcon(badge.ownerDocument, brand, name)] : []));
 }
 
 /** Adds the stylesheets to `doc`: the base one, and after it an empty one for the appearance
@@ -552,7 +594,7 @@ export function createFields(rust) {
     root.classList.toggle('is-empty', state.empty);
     root.classList.toggle('is-complete', state.complete);
     root.classList.toggle('is-invalid', state.error !== undefined);
-    text(badge, update.brandName ?? '');
+    showBrand(badge, state.brand, update.brandName);
     attr(root, 'data-brand', state.brand ?? 'unknown');
     if (update.announcement !== undefined) live.textContent = update.announcement;
     if (emitChange && update.changed) emit(view, 1, state);

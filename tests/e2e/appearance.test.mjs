@@ -229,6 +229,23 @@ inEachBrowser('appearance', (browser) => {
     assert.equal(await page.evaluate('[...document.fonts].length'), 0, 'destroy() removes the font');
   });
 
+  test('the brand shows as an SVG icon named for assistive technology', async () => {
+    const page = await browser.newPage();
+    await demo.openCheckout(page);
+    const icon = `(() => {
+      const svg = document.querySelector('.sealcard-brand svg');
+      return svg && [svg.namespaceURI, svg.getAttribute('role'), svg.getAttribute('aria-label'), svg.querySelector('text').textContent].join(' ');
+    })()`;
+    assert.equal(await page.evaluate(icon, FRAME), null, 'no brand, no icon');
+    await page.type(INPUT, '4242', FRAME);
+    await until(page, `${icon} === 'http://www.w3.org/2000/svg img Visa VISA'`, FRAME);
+    await page.click(INPUT, FRAME);
+    await page.press('End');
+    for (let i = 0; i < 5; i++) await page.press('Backspace');
+    await page.type(INPUT, '5555', FRAME);
+    await until(page, `${icon} === 'http://www.w3.org/2000/svg img Mastercard MC'`, FRAME);
+  });
+
   test('compact layout: number, expiry and code on one row, wrapping when narrow', async () => {
     const page = await browser.newPage();
     await demo.openCheckout(page);
