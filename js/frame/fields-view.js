@@ -130,7 +130,7 @@ const CSS =
   '.sealcard input[aria-invalid=true]{border-color:var(--sealcard-error-color,#c0262d)}' +
   '.sealcard-brand{position:absolute;right:12px;top:50%;transform:translateY(-50%);font-size:.75em;' +
   'color:var(--sealcard-icon-color,var(--sealcard-label-color,#30313d));pointer-events:none;display:flex}' +
-  '.sealcard-brand svg{width:2.5em;height:1.625em;display:block}' +
+  '.sealcard-brand svg{width:2.5em;height:1.625em;display:block}.sealcard-brand[hidden]{display:none}' +
   '.sealcard-error{color:var(--sealcard-error-color,#c0262d);font-size:.875em;min-height:1.25em;margin-top:4px}' +
   '.sealcard-sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;' +
   'clip:rect(0 0 0 0);white-space:nowrap;border:0}' +
@@ -237,6 +237,8 @@ function buildDom(/** @type {Document} */ doc, /** @type {boolean} */ showName) 
   const name = showName ? field('name', 'cc-name', false) : undefined;
   if (name) name.input.maxLength = 100;
   const badge = el('span', 'sealcard-brand');
+  const brandIcon = buildBrandIcon(doc);
+  badge.append(brandIcon.icon);
   number.input.parentElement?.append(badge);
   const live = el('div', 'sealcard-sr');
   for (const [k, v] of [['role', 'status'], ['aria-live', 'polite'], ['aria-atomic', 'true']]) live.setAttribute(k, v);
@@ -245,34 +247,42 @@ function buildDom(/** @type {Document} */ doc, /** @type {boolean} */ showName) 
   const row = el('div', 'sealcard-row');
   row.append(expiry.wrap, cvc.wrap);
   root.append(row, live);
-  return { root, badge, live, fields: { number, expiry, cvc, name } };
+  return { root, badge, brandIcon, live, fields: { number, expiry, cvc, name } };
 }
 
 /**
- * The icon of `brand` (a brand id), named `name` for assistive technology: an SVG built node by
- * node (no markup is parsed, as Trusted Types require).
- * @param {Document} doc @param {string} brand @param {string} name
+ * The brand icon, empty: an SVG card with a mark, built node by node (no markup is parsed, as
+ * Trusted Types require). `showBrand` colours and names it.
+ * @param {Document} doc
  */
-function brandIcon(doc, brand, name) {
-  const { mark, color } = BRAND_ICONS[brand] ?? BRAND_ICON_FALLBACK;
+function buildBrandIcon(doc) {
   const svg = (/** @type {string} */ tag, /** @type {Record<string, string>} */ attrs) => {
     const e = doc.createElementNS('http://www.w3.org/2000/svg', tag);
     for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
     return e;
   };
-  const icon = svg('svg', { viewBox: '0 0 40 26', role: 'img', 'aria-label': name });
-  const text = svg('text', { x: '20', y: '17.5', 'text-anchor': 'middle', fill: '#fff', 'font-size': '11', 'font-weight': '700', 'font-family': 'Arial, sans-serif' });
-  text.textContent = mark;
-  icon.append(svg('rect', { width: '40', height: '26', rx: '4', fill: color }), text);
-  return icon;
+  const icon = svg('svg', { viewBox: '0 0 40 26', role: 'img' });
+  const card = svg('rect', { width: '40', height: '26', rx: '4' });
+  const mark = svg('text', { x: '20', y: '17.5', 'text-anchor': 'middle', fill: '#fff', 'font-size': '11', 'font-weight': '700', 'font-family': 'Arial, sans-serif' });
+  icon.append(card, mark);
+  return { icon, card, mark };
 }
 
-/** Shows the icon of `brand` in `badge` (nothing for no brand); rebuilt only when the brand changes. */
-function showBrand(/** @type {HTMLElement} */ badge, /** @type {string | null} */ brand, /** @type {string | null} */ name) {
+/**
+ * Shows `brand` (a brand id, named `name`) in the badge, or hides the badge for no brand; only
+ * when the brand changes, and without adding or removing a node.
+ * @param {HTMLElement} badge @param {ReturnType<typeof buildBrandIcon>} parts
+ * @param {string | null} brand @param {string | null} name
+ */
+function showBrand(badge, { icon, card, mark }, brand, name) {
   const shown = brand && name ? brand : '';
   if (badge.dataset.brand === shown) return;
   badge.dataset.brand = shown;
-  badge.replaceChildren(...(brand && name ? [brandIcon(badge.ownerDocument, brand, name)] : []));
+  badge.hidden = !shown;
+  const look = BRAND_ICONS[shown] ?? BRAND_ICON_FALLBACK;
+  icon.setAttribute('aria-label', name ?? '');
+  card.setAttribute('fill', look.color);
+  mark.textContent = look.mark;
 }
 
 /** Adds the stylesheets to `doc`: the base one, and after it an empty one for the appearance
@@ -594,7 +604,7 @@ export function createFields(rust) {
     root.classList.toggle('is-empty', state.empty);
     root.classList.toggle('is-complete', state.complete);
     root.classList.toggle('is-invalid', state.error !== undefined);
-    showBrand(badge, state.brand, update.brandName);
+    showBrand(badge, view.dom.brandIcon, state.brand, update.brandName);
     attr(root, 'data-brand', state.brand ?? 'unknown');
     if (update.announcement !== undefined) live.textContent = update.announcement;
     if (emitChange && update.changed) emit(view, 1, state);

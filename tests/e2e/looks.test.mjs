@@ -99,6 +99,22 @@ inEachBrowser('looks', (browser) => {
     });
   }
 
+  test('the demo’s theme switcher changes the page and the fields together, live', async () => {
+    const page = await browser.newPage();
+    await demo.openCheckout(page);
+    const background = `getComputedStyle(document.querySelector('${FIELD.number}')).backgroundColor`;
+    assert.equal(await page.evaluate(background, FRAME), 'rgb(255, 255, 255)');
+    await page.evaluate(`(() => {
+      const select = document.getElementById('theme');
+      select.value = 'dark';
+      select.dispatchEvent(new Event('change'));
+    })()`);
+    assert.equal(await page.evaluate('document.documentElement.dataset.theme'), 'dark');
+    for (let i = 0; i < 100 && (await page.evaluate(background, FRAME)) !== 'rgb(48, 49, 61)'; i++) await new Promise((r) => setTimeout(r, 50));
+    assert.equal(await page.evaluate(background, FRAME), 'rgb(48, 49, 61)', 'the night theme in the fields');
+    assert.match(await page.evaluate('location.search'), /theme=dark/);
+  });
+
   test('on a dark page the frame is transparent: its background is the page’s, pixel for pixel', async () => {
     const page = await browser.newPage();
     await openLook(page, 'dark', 'night', 'stacked');
