@@ -138,12 +138,12 @@ const CSS =
   `@media (prefers-color-scheme:dark){.sealcard[data-sealcard-theme=auto]{${NIGHT}}}` +
   '.sealcard[data-sealcard-theme=flat]{--sealcard-background:#eef0f4;--sealcard-border-color:#eef0f4;' +
   '--sealcard-border-radius:4px;--sealcard-label-color:#3c3f4c}' +
-  // Compact: number, expiry and code on one row, wrapping onto more rows when narrow.
+  // Compact: number, expiry and code on one row; when narrow, expiry and code wrap together
+  // onto a row of their own.
   '.sealcard[data-sealcard-layout=compact]{display:flex;flex-wrap:wrap;column-gap:var(--sealcard-gap,var(--sealcard-spacing,12px))}' +
-  '[data-sealcard-layout=compact] .sealcard-row{display:contents}' +
-  '[data-sealcard-layout=compact] .sealcard-number{flex:3 1 14em}' +
+  '[data-sealcard-layout=compact] .sealcard-number{flex:2 1 14em}' +
   '[data-sealcard-layout=compact] .sealcard-name{flex:1 1 100%}' +
-  '[data-sealcard-layout=compact] .sealcard-row>.sealcard-field{flex:1 1 6em}';
+  '[data-sealcard-layout=compact] .sealcard-row{flex:1 1 12em}';
 
 /** The DOM events the fields listen to, all on the root: the inputs' events are caught on their
  * way down (so `focus` and `blur`, which do not bubble, and `input` events a script dispatches
