@@ -97,7 +97,7 @@ const RULE_PROPERTIES = new Set([
   'color', 'backgroundColor', 'borderColor', 'borderStyle', 'borderWidth', 'borderRadius',
   'borderBottomColor', 'borderBottomWidth', 'boxShadow', 'fontFamily', 'fontSize', 'fontStyle',
   'fontWeight', 'fontVariant', 'letterSpacing', 'lineHeight', 'textTransform', 'textDecoration',
-  'padding', 'outlineColor', 'outlineStyle', 'outlineWidth', 'outlineOffset', 'opacity',
+  'padding', 'outlineColor', 'outlineStyle', 'outlineWidth', 'outlineOffset',
 ]);
 
 /** The CSS functions a value may call: colours and arithmetic (no `url()`, `image-set()`, …). */

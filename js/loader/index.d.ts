@@ -177,7 +177,6 @@ export interface AppearanceRule {
   outlineStyle?: string;
   outlineWidth?: string;
   outlineOffset?: string;
-  opacity?: string;
 }
 
 /** The elements and states `appearance.rules` can style. */

@@ -107,6 +107,7 @@ const HOSTILE = {
   'a backslash escape': { rules: { '.Input': { color: '\\75 rl(https://attacker.example/x)' } } },
   'a property off the allow-list': { rules: { '.Input': { backgroundImage: 'none' } } },
   'a position property': { rules: { '.Label': { position: 'fixed' } } },
+  'a property that hides': { rules: { '.Input': { opacity: '0' } } },
   'an unknown selector': { rules: { 'body': { color: 'red' } } },
   'a value the property does not take': { rules: { '.Input': { color: '12px' } } },
   'a url() in a variable': { variables: { backgroundColor: 'url(https://attacker.example/x)' } },
