@@ -105,6 +105,8 @@ export interface SealCardConfig {
   timeout?: number;
   /** Your wording per error code. */
   messages?: Partial<Record<ErrorCode, string>>;
+  /** The look of every field mounted from this SealCard (a mount's own `appearance` replaces it). */
+  appearance?: Appearance;
 }
 
 /** Texts per field. */
@@ -132,11 +134,92 @@ export interface Style {
   spacing?: string;
 }
 
+/**
+ * `appearance.variables`: the `Style` keys and more, as CSS values (no `url()`, `;`, `{}`, `\\`,
+ * `@`; functions: colours and `calc`/`min`/`max`/`clamp`/`var` only).
+ */
+export interface AppearanceVariables extends Style {
+  letterSpacing?: string;
+  lineHeight?: string;
+  /** The brand icon's colour. */
+  iconColor?: string;
+  /** Space between the fields of a row. */
+  gap?: string;
+  /** The focus ring (its colour is `focusColor`). */
+  focusRingWidth?: string;
+  focusRingOffset?: string;
+  disabledColor?: string;
+  disabledBackgroundColor?: string;
+}
+
+/** The properties an `appearance.rules` entry may set, each a CSS value the property takes. */
+export interface AppearanceRule {
+  color?: string;
+  backgroundColor?: string;
+  borderColor?: string;
+  borderStyle?: string;
+  borderWidth?: string;
+  borderRadius?: string;
+  borderBottomColor?: string;
+  borderBottomWidth?: string;
+  boxShadow?: string;
+  fontFamily?: string;
+  fontSize?: string;
+  fontStyle?: string;
+  fontWeight?: string;
+  fontVariant?: string;
+  letterSpacing?: string;
+  lineHeight?: string;
+  textTransform?: string;
+  textDecoration?: string;
+  padding?: string;
+  outlineColor?: string;
+  outlineStyle?: string;
+  outlineWidth?: string;
+  outlineOffset?: string;
+}
+
+/** The elements and states `appearance.rules` can style. */
+export type AppearanceSelector = '.Input' | '.Input:focus' | '.Input--invalid' | '.Label' | '.Error' | '.Brand';
+
+/**
+ * The look of the fields. Every value is checked before any is applied: a value that could
+ * break out of its declaration or load anything (`url(`, `expression`, `;`, `}`, `@import`,
+ * `\\` escapes), a property off the allow-list or an unknown key fails the mount with
+ * `invalid_option` (a `loaderror` in isolated mode; `update` throws in inline mode and
+ * changes nothing in isolated mode).
+ */
+export interface Appearance {
+  /** `'default'`; `'night'` (dark); `'flat'`; `'auto'`: default or night as the shopper's `prefers-color-scheme`, live. */
+  theme?: 'default' | 'night' | 'flat' | 'auto';
+  /** `'stacked'` (default): one field per row, expiry and code side by side. `'compact'`:
+   * number, expiry and code on one row that wraps on narrow widths. */
+  layout?: 'stacked' | 'compact';
+  variables?: AppearanceVariables;
+  rules?: Partial<Record<AppearanceSelector, AppearanceRule>>;
+  /** Up to 8 fonts, loaded in the fields (the frame) with `FontFace`; name them in `fontFamily`. */
+  fonts?: AppearanceFont[];
+}
+
+/** A font for the fields. The frame page's CSP must allow its origin in `font-src`. */
+export interface AppearanceFont {
+  /** The family name to use in `fontFamily` (letters, digits, spaces, `-`, `_`). */
+  family: string;
+  /** `'url(https://…)'`; `http:` only on loopback with a test key. */
+  src: string;
+  /** `'normal'`, `'bold'`, `'400'`, or a range such as `'100 900'`. */
+  weight?: string;
+  style?: 'normal' | 'italic' | 'oblique';
+  display?: 'auto' | 'block' | 'swap' | 'fallback' | 'optional';
+}
+
 /** Options of `mount`. */
 export interface MountOptions {
   /** `'isolated'` (default): a frame on your fields origin. `'inline'`: in this page (weaker). */
   mode?: 'isolated' | 'inline';
+  /** Kept for compatibility: the same keys as `appearance.variables` had first; applied after them. */
   style?: Style;
+  appearance?: Appearance;
   labels?: FieldTexts;
   placeholders?: FieldTexts;
   /** Show a cardholder-name field (sent as `billing.name`). */
@@ -159,7 +242,7 @@ export interface LoadOptions {
 }
 
 /** Options that `update` may change. */
-export type UpdateOptions = Pick<MountOptions, 'style' | 'labels' | 'placeholders' | 'locale' | 'messages'>;
+export type UpdateOptions = Pick<MountOptions, 'style' | 'appearance' | 'labels' | 'placeholders' | 'locale' | 'messages'>;
 
 /** One field's state. */
 export interface FieldState {

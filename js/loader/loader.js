@@ -8,6 +8,8 @@ const LOAD_TIMEOUT_MS = 15000;
 /** How long after its page has loaded the frame may take to say hello before it is not ours. */
 const HELLO_GRACE_MS = 2000;
 const MSG = 'sealcard';
+/** The tallest the fields frame may ask to be, in CSS px. */
+const MAX_FRAME_HEIGHT = 2000;
 
 /**
  * What the loader uses of the page's globals, taken once when it is evaluated: a script that runs
@@ -131,7 +133,7 @@ export async function loadSealCard(config, loadOptions) {
   if (frameUrl === undefined && scriptSrc) frameUrl = new URL('frame/frame.html', scriptSrc).href;
   if (frameUrl === undefined) throw config_('invalid_option', 'frameUrl is required.');
   const frame = checkUrl('frameUrl', frameUrl, live);
-  const settings = { ...plain(c, ['publicKey', 'locale', 'acceptedBrands', 'timeout', 'messages']), apiBase: api };
+  const settings = { ...plain(c, ['publicKey', 'locale', 'acceptedBrands', 'timeout', 'messages', 'appearance']), apiBase: api };
   return {
     /** @param {string | Element} target @param {any} [options] */
     mount(target, options = {}) {
@@ -221,33 +223,36 @@ function frameError(/** @type {any} */ e) {
   return loadError(code, message, e?.type === 'configuration_error' ? e.type : undefined);
 }
 
-/** Shows the bank's 3-D Secure page in a modal frame; resolves when it says it is done. */
+/**
+ * Shows the bank's 3-D Secure page in a modal `<dialog>`; resolves when it says it is done. The
+ * browser keeps focus in the dialog, closes it on Escape, and draws it in the page's colour
+ * scheme, light or dark.
+ */
 function threeDSecure(/** @type {string} */ url) {
   const { Promise } = globals();
   return new Promise((resolve, reject) => {
     const target = new URL(url);
     // Only a web page: a `javascript:` URL in an API answer must never run in this page.
     if (!secure(target, false)) return reject(new Error('refused'));
-    const [overlay, box] = [document.createElement('div'), document.createElement('div')];
+    const dialog = document.createElement('dialog');
     const frame = document.createElement('iframe');
     const cancel = document.createElement('button');
     // Styles go through the CSSOM, which a strict style-src allows (a style attribute it does not).
-    overlay.style.cssText = 'position:fixed;inset:0;background:#0009;display:grid;place-items:center;z-index:2147483647';
-    box.style.cssText = 'background:#fff;border-radius:8px;padding:12px;width:min(480px,96vw);display:grid;gap:8px';
+    // A shadow as wide as the screen dims the page (its ::backdrop would need a stylesheet).
+    dialog.style.cssText = 'border:0;border-radius:8px;padding:12px;width:min(480px,96vw);display:grid;gap:8px;box-shadow:0 0 0 100vmax #0009';
     frame.style.cssText = 'border:0;width:100%;height:min(600px,80vh)';
-    box.role = 'dialog';
-    box.ariaModal = 'true';
-    box.ariaLabel = 'Confirm with your bank';
+    cancel.style.cssText = 'font:inherit;color:inherit;background:none;border:1px solid;border-radius:6px;padding:8px';
+    dialog.ariaLabel = 'Confirm with your bank';
     frame.title = 'Bank authentication';
     frame.src = target.href;
     cancel.type = 'button';
     cancel.textContent = 'Cancel';
-    box.append(frame, cancel);
-    overlay.append(box);
+    dialog.append(frame, cancel);
     const before = document.activeElement;
+    // Settles once: a later call (the dialog's `close` as it goes) changes nothing.
     const done = (/** @type {boolean} */ ok) => {
       stopListening();
-      overlay.remove();
+      dialog.remove();
       if (before instanceof HTMLElement) before.focus();
       ok ? resolve(undefined) : reject(new Error('cancelled'));
     };
@@ -255,15 +260,10 @@ function threeDSecure(/** @type {string} */ url) {
       if (messageFrom(e, windowOf(frame), target.origin) === '3DS-authentication-complete') done(true);
     });
     listen(cancel, 'click', () => done(false));
-    listen(box, 'keydown', (/** @type {KeyboardEvent} */ e) => {
-      if (e.key === 'Escape') done(false);
-      if (e.key === 'Tab') {
-        // Focus stays in the dialog: the frame and the Cancel button.
-        e.preventDefault();
-        (document.activeElement === cancel ? frame : cancel).focus();
-      }
-    });
-    document.body.append(overlay);
+    // Escape.
+    listen(dialog, 'close', () => done(false));
+    document.body.append(dialog);
+    dialog.showModal();
     cancel.focus();
   });
 }
@@ -342,7 +342,9 @@ function mountIsolated(/** @type {Element} */ el, /** @type {URL} */ frameUrl, /
   iframe.dataset.sealcard = 'frame';
   // 'payment' only: Chromium rejects an 'autofill' feature as unknown and warns in the console.
   iframe.allow = 'payment';
-  iframe.style.cssText = 'border:0;width:100%;height:0;display:block;overflow:hidden';
+  // One colour scheme on both sides of the frame (the fields' own: frame.css): where they differ,
+  // browsers paint the frame opaque; the same, it stays transparent over the page.
+  iframe.style.cssText = 'border:0;width:100%;height:0;display:block;color-scheme:light';
   /** @type {any} */
   let state;
   let ready = false;
@@ -414,7 +416,8 @@ function mountIsolated(/** @type {Element} */ el, /** @type {URL} */ frameUrl, /
         events.emit('ready', {});
         break;
       case 'resize':
-        iframe.style.height = `${Math.min(+d.height || 0, 2000)}px`;
+        // The frame's content height in CSS px: a number from 0 to a bound, else ignored.
+        if (typeof d.height === 'number' && d.height >= 0 && d.height <= MAX_FRAME_HEIGHT) iframe.style.height = `${d.height}px`;
         break;
       case 'change':
         state = d.payload;
