@@ -3,6 +3,8 @@
 //! built from the core's wire types and answers read with them; what an answer means is the
 //! core's (`failure_for`, `decline_for`); results leave as the core's report types.
 
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 
 use js_sys::{Array, Function, Object, Promise, Reflect};
@@ -106,6 +108,15 @@ fn billing_with_name(billing: Option<JsValue>, name: &str) -> Option<JsValue> {
     Some(merged.into())
 }
 
+/// A payment flow (it never fails: a failure is a result).
+type Flow = Pin<Box<dyn Future<Output = JsValue>>>;
+
+/// The promise of a flow. Both flows go through this one instantiation of `future_to_promise`
+/// (its task and wrapper code exist once in the wasm, not once per flow).
+fn to_promise(flow: Flow) -> Promise {
+    future_to_promise(async move { Ok(flow.await) })
+}
+
 /// Starts (or joins) the tokenization in flight.
 pub fn create_payment_method(
     inner: &Rc<Inner>,
@@ -117,11 +128,11 @@ pub fn create_payment_method(
         return p.clone();
     }
     let task = inner.clone();
-    let promise = future_to_promise(async move {
+    let promise = to_promise(Box::pin(async move {
         let result = tokenize(&task, billing, metadata, clear_on_success).await;
         task.inflight.borrow_mut().take();
-        Ok(result)
-    });
+        result
+    }));
     *inner.inflight.borrow_mut() = Some(promise.clone());
     promise
 }
@@ -228,14 +239,17 @@ pub struct Confirm {
 }
 
 pub fn confirm_payment(inner: Rc<Inner>, c: Confirm) -> Promise {
-    future_to_promise(async move { Ok(confirm(&inner, c).await) })
+    to_promise(Box::pin(async move { confirm(&inner, c).await }))
 }
 
 /// Waits `ms` milliseconds.
 async fn sleep(ms: i32) {
-    let promise = Promise::new(&mut |resolve, _| {
+    // `new_typed::<JsValue>` is the constructor `future_to_promise` uses: one binding, one
+    // closure shim for both.
+    let promise = Promise::new_typed::<JsValue>(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+            let _ = w
+                .set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), ms);
         }
     });
     let _ = JsFuture::from(promise).await;

@@ -6,12 +6,8 @@
 //! send: gloo-net's builder formats its method and URL with `core::fmt`, which would bring
 //! the formatting machinery into the wasm for nothing.
 
-use std::cell::Cell;
-use std::rc::Rc;
-
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{AbortController, Headers, RequestCache, RequestCredentials, RequestInit};
+use wasm_bindgen::JsValue;
+use web_sys::{AbortSignal, Headers, RequestCache, RequestCredentials, RequestInit};
 
 use crate::ErrorCode;
 
@@ -38,36 +34,18 @@ pub struct Request<'a> {
 /// answer within the timeout is `timeout` (the request is aborted).
 pub async fn send(request: Request<'_>) -> Result<Answer, ErrorCode> {
     let window = web_sys::window().ok_or(ErrorCode::NetworkError)?;
-    let controller = AbortController::new().map_err(|_| ErrorCode::NetworkError)?;
-    let timed_out = Rc::new(Cell::new(false));
-    let on_timeout = {
-        let timed_out = timed_out.clone();
-        let controller = controller.clone();
-        Closure::once(move || {
-            timed_out.set(true);
-            controller.abort();
-        })
-    };
-    let timer = window
-        .set_timeout_with_callback_and_timeout_and_arguments_0(
-            on_timeout.as_ref().unchecked_ref(),
-            i32::try_from(request.timeout_ms).unwrap_or(i32::MAX),
-        )
-        .map_err(|_| ErrorCode::NetworkError)?;
-
-    let result = exchange(&window, &controller, request).await;
-
-    window.clear_timeout_with_handle(timer);
-    drop(on_timeout);
-    match result {
-        Err(_) if timed_out.get() => Err(ErrorCode::Timeout),
+    // The browser's own timer aborts the request, the reading of the body included, when the
+    // timeout passes (`AbortSignal.timeout`): no timer and no callback of our own.
+    let signal = AbortSignal::timeout_with_u32(request.timeout_ms);
+    match exchange(&window, &signal, request).await {
+        Err(_) if signal.aborted() => Err(ErrorCode::Timeout),
         other => other,
     }
 }
 
 async fn exchange(
     window: &web_sys::Window,
-    controller: &AbortController,
+    signal: &AbortSignal,
     request: Request<'_>,
 ) -> Result<Answer, ErrorCode> {
     let credentials = window
@@ -84,7 +62,7 @@ async fn exchange(
     init.set_method(request.method);
     init.set_credentials(RequestCredentials::Omit);
     init.set_cache(RequestCache::NoStore);
-    init.set_signal(Some(&controller.signal()));
+    init.set_signal(Some(signal));
     if let Some(body) = &request.body {
         ok = ok && set("Content-Type", "application/json");
         init.set_body(body);
