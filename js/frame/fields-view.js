@@ -6,7 +6,8 @@
 // Inline mode runs it in the merchant's page; isolated mode in the fields frame (frame.js adds
 // the message bridge).
 
-/** @typedef {typeof import('./sealcard_fields.js')} RustFields the wasm-bindgen exports of src/fields/ */
+/** @typedef {Pick<typeof import('./sealcard_fields.js'), 'Config' | 'EditKind' | 'FieldId' | 'Fields'>} RustFields
+ * the wasm-bindgen exports of src/fields/ the view uses */
 /** @typedef {import('./sealcard_fields.js').Fields} Fields */
 /** @typedef {{ number?: string, expiry?: string, cvc?: string, name?: string }} FieldTexts */
 /** @typedef {{ wrap: HTMLElement, label: HTMLElement, input: HTMLInputElement, error: HTMLElement }} FieldNodes */
