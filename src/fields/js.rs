@@ -1,5 +1,5 @@
 //! The JS side of the browser layer's data: results out as plain objects (serde-wasm-bindgen),
-//! answers in through the browser's `JSON.parse` read as [`Json`], the merchant's own objects
+//! answers in through the browser's JSON parser read as [`Json`], the merchant's own objects
 //! passed through untouched, errors thrown to the merchant, today's month and random ids.
 
 use js_sys::{Array, Reflect};
@@ -38,12 +38,9 @@ impl Serialize for JsObject {
 pub struct Parsed(JsValue);
 
 impl Parsed {
-    /// `JSON.parse(text)`, when it is an object (an API answer always is).
-    pub fn parse(text: &str) -> Option<Parsed> {
-        js_sys::JSON::parse(text)
-            .ok()
-            .filter(JsValue::is_object)
-            .map(Parsed)
+    /// A parsed answer, when it is an object (an API answer always is).
+    pub fn object(value: JsValue) -> Option<Parsed> {
+        value.is_object().then_some(Parsed(value))
     }
 }
 

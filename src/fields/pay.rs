@@ -12,7 +12,7 @@ use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
-use super::js::{random_id, to_js, to_json, today, JsObject, Parsed};
+use super::js::{random_id, to_js, to_json, today, JsObject};
 use super::transport::{self, Answer, Request};
 use super::Inner;
 use crate::wire::{
@@ -21,7 +21,7 @@ use crate::wire::{
 };
 use crate::{
     check_endpoint, decline_for, failure_for, intent_id_of_client_key, is_payment_method_id,
-    ApiFailure, ErrorCode, ErrorReport, IntentStatus, PaymentMethodReport, Touched,
+    ApiFailure, Brand, ErrorCode, ErrorReport, IntentStatus, PaymentMethodReport, Touched,
 };
 
 /// How many times a `processing` or just-authenticated intent is read again.
@@ -76,7 +76,7 @@ fn failure(inner: &Inner, f: &ApiFailure) -> JsValue {
 
 /// What a failed answer means, PayMongo's `errors` read when the body is that envelope.
 fn failure_of(answer: &Answer) -> ApiFailure {
-    let errors = Parsed::parse(&answer.body).and_then(|j| ApiErrorAnswer::read_all(&j));
+    let errors = answer.body.as_ref().and_then(ApiErrorAnswer::read_all);
     let items: Option<Vec<_>> = errors
         .as_ref()
         .map(|e| e.iter().map(|i| i.item()).collect());
@@ -137,17 +137,47 @@ pub fn create_payment_method(
     promise
 }
 
+/// A tokenization ready to leave: its request's parts, and the brand the fields showed.
+struct Tokenization {
+    url: String,
+    idempotency_key: String,
+    body: JsValue,
+    brand: Option<&'static Brand>,
+}
+
 async fn tokenize(
     inner: &Inner,
     billing: JsValue,
     metadata: JsValue,
     clear_on_success: bool,
 ) -> JsValue {
+    let t = match prepare_tokenization(inner, billing, metadata) {
+        Ok(t) => t,
+        Err(result) => return result,
+    };
+    let sent = transport::send(Request {
+        method: "POST",
+        url: &t.url,
+        key: &inner.config.public_key,
+        idempotency_key: Some(&t.idempotency_key),
+        body: Some(t.body),
+        timeout_ms: inner.config.timeout_ms,
+    })
+    .await;
+    tokenized(inner, sent, t.brand, clear_on_success)
+}
+
+/// Checks the form and builds the request; `Err` is the result when it cannot leave.
+fn prepare_tokenization(
+    inner: &Inner,
+    billing: JsValue,
+    metadata: JsValue,
+) -> Result<Tokenization, JsValue> {
     if inner.destroyed.get() {
-        return error(inner, ErrorCode::InvalidOption);
+        return Err(error(inner, ErrorCode::InvalidOption));
     }
     let (Ok(billing), Ok(metadata)) = (object_option(billing), object_option(metadata)) else {
-        return error(inner, ErrorCode::InvalidOption);
+        return Err(error(inner, ErrorCode::InvalidOption));
     };
     // A submit attempt: every field's error may show now. A complete form shows none, so it
     // is rendered only when something is wrong (the request leaves sooner).
@@ -156,9 +186,8 @@ async fn tokenize(
     let state = inner.form_of(&texts);
     if let Some((_, code)) = state.problem() {
         inner.render_now();
-        return error(inner, code);
+        return Err(error(inner, code));
     }
-    let brand = state.brand;
     let name = inner
         .inputs
         .name
@@ -168,7 +197,7 @@ async fn tokenize(
     let body = {
         let Some(details) = CardDetails::read(&texts.number, &texts.expiry, &texts.cvc, today())
         else {
-            return error(inner, ErrorCode::InvalidOption);
+            return Err(error(inner, ErrorCode::InvalidOption));
         };
         let request = PaymentMethodRequest::card(
             &details,
@@ -178,7 +207,7 @@ async fn tokenize(
         to_json(&request)
     };
     let Some(body) = body else {
-        return error(inner, ErrorCode::InvalidOption);
+        return Err(error(inner, ErrorCode::InvalidOption));
     };
     let idempotency_key = {
         let mut ui = inner.ui.borrow_mut();
@@ -192,23 +221,27 @@ async fn tokenize(
             }
         }
     };
-    let url = [inner.config.api_base.as_str(), "/payment_methods"].concat();
-    let sent = transport::send(Request {
-        method: "POST",
-        url: &url,
-        key: &inner.config.public_key,
-        idempotency_key: Some(&idempotency_key),
-        body: Some(body),
-        timeout_ms: inner.config.timeout_ms,
+    Ok(Tokenization {
+        url: [inner.config.api_base.as_str(), "/payment_methods"].concat(),
+        idempotency_key,
+        body,
+        brand: state.brand,
     })
-    .await;
+}
+
+/// The result of a tokenization's answer.
+fn tokenized(
+    inner: &Inner,
+    sent: Result<Answer, ErrorCode>,
+    brand: Option<&'static Brand>,
+    clear_on_success: bool,
+) -> JsValue {
     let answer = match sent {
         Ok(answer) => answer,
         Err(code) => return error(inner, code),
     };
     if answer.status == 200 {
-        let Some(pm) = Parsed::parse(&answer.body).and_then(|j| PaymentMethodAnswer::read(&j))
-        else {
+        let Some(pm) = answer.body.as_ref().and_then(PaymentMethodAnswer::read) else {
             return error(inner, ErrorCode::InvalidResponse);
         };
         inner.ui.borrow_mut().idempotency = None;
@@ -330,7 +363,7 @@ async fn confirm(inner: &Rc<Inner>, c: Confirm) -> JsValue {
         if answer.status != 200 {
             return failure(inner, &failure_of(&answer));
         }
-        let Some(intent) = Parsed::parse(&answer.body).and_then(|j| IntentAnswer::read(&j)) else {
+        let Some(intent) = answer.body.as_ref().and_then(IntentAnswer::read) else {
             return error(inner, ErrorCode::InvalidResponse);
         };
         match intent.status {

@@ -6,15 +6,18 @@
 //! send: gloo-net's builder formats its method and URL with `core::fmt`, which would bring
 //! the formatting machinery into the wasm for nothing.
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortSignal, Headers, RequestCache, RequestCredentials, RequestInit};
 
+use super::js::Parsed;
 use crate::ErrorCode;
 
-/// An HTTP answer: its status and its whole body.
+/// An HTTP answer: its status and its body as JSON, `None` when the body is not a JSON object
+/// (an empty body, a proxy's HTML page, garbage).
 pub struct Answer {
     pub status: u16,
-    pub body: String,
+    pub body: Option<Parsed>,
 }
 
 /// A request to the API.
@@ -78,7 +81,21 @@ async fn exchange(
         .send()
         .await
         .map_err(|_| ErrorCode::NetworkError)?;
+    let response = web_sys::Response::from(response);
     let status = response.status();
-    let body = response.text().await.map_err(|_| ErrorCode::NetworkError)?;
+    // The browser's JSON parser reads the body as it arrives: it never becomes a Rust string.
+    let read = response.json().map_err(|_| ErrorCode::NetworkError)?;
+    let body = match JsFuture::from(read).await {
+        Ok(value) => Parsed::object(value),
+        Err(e) if is_syntax_error(&e) => None,
+        Err(_) => return Err(ErrorCode::NetworkError),
+    };
     Ok(Answer { status, body })
+}
+
+/// Whether `error` is the parser's (the body was read, and is not JSON), not the network's.
+fn is_syntax_error(error: &JsValue) -> bool {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .is_some_and(|e| e.name() == "SyntaxError")
 }
