@@ -2,6 +2,7 @@
 //! and Filipino. The merchant may override any message per code (in the browser layer).
 
 use crate::error::ErrorCode;
+use crate::search::before_any;
 
 /// A language of the widget.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -17,7 +18,7 @@ impl Locale {
     /// Reads a BCP 47 tag: `fil`, `fil-PH`, `tl` and `tl-PH` are Filipino; `en…` and anything
     /// else English (`None` only for an empty tag, so callers can tell "not given").
     pub fn parse(tag: &str) -> Option<Locale> {
-        let primary = tag.split(['-', '_']).next().unwrap_or("");
+        let primary = before_any(tag, b"-_");
         if primary.is_empty() {
             None
         } else if primary.eq_ignore_ascii_case("fil") || primary.eq_ignore_ascii_case("tl") {

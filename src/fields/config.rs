@@ -144,7 +144,10 @@ fn api_base(mode: KeyMode, given: Option<&str>) -> Result<String, JsValue> {
         return Err(invalid());
     }
     let href = url.href();
-    let base = href.trim_end_matches('/');
+    let mut base = href.as_str();
+    while let Some(shorter) = base.strip_suffix('/') {
+        base = shorter;
+    }
     let secure_page = web_sys::window().is_some_and(|w| w.is_secure_context());
     check_endpoint(mode, base, secure_page).map_err(|code| config_error(code, None))?;
     Ok(base.to_string())
