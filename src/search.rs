@@ -30,6 +30,7 @@ pub(crate) fn contains(hay: &str, needle: &str) -> bool {
 
 /// The part of `text` before its first byte in `stops`, all of it when there is none. The stops
 /// are ASCII, so the cut is always between characters.
+#[allow(clippy::manual_contains, reason = "`<[u8]>::contains` links memchr")]
 pub(crate) fn before_any<'a>(text: &'a str, stops: &[u8]) -> &'a str {
     let end = text
         .bytes()
@@ -39,6 +40,7 @@ pub(crate) fn before_any<'a>(text: &'a str, stops: &[u8]) -> &'a str {
 }
 
 /// The part of `text` after its last byte in `stops`, all of it when there is none.
+#[allow(clippy::manual_contains, reason = "`<[u8]>::contains` links memchr")]
 pub(crate) fn after_last<'a>(text: &'a str, stops: &[u8]) -> &'a str {
     let start = text
         .bytes()

@@ -65,24 +65,24 @@ pub fn messages(options: &JsValue) -> Result<Vec<(ErrorCode, String)>, JsValue> 
     let Some(map) = get(options, "messages") else {
         return Ok(Vec::new());
     };
-    let map = map
-        .dyn_into::<Object>()
-        .map_err(|_| option_error("messages"))?;
-    Object::entries(&map)
-        .iter()
-        .map(|entry| {
-            let pair = Array::from(&entry);
-            let code = pair
-                .get(0)
-                .as_string()
-                .as_deref()
-                .and_then(ErrorCode::parse);
-            match (code, pair.get(1).as_string()) {
-                (Some(code), Some(text)) => Ok((code, text)),
-                _ => Err(option_error("messages")),
-            }
-        })
-        .collect()
+    if !map.is_object() {
+        return Err(option_error("messages"));
+    }
+    let mut overrides = Vec::new();
+    for entry in Object::entries(map.unchecked_ref()).iter() {
+        // Each entry is a `[key, value]` array.
+        let pair: Array = entry.unchecked_into();
+        let code = pair
+            .get(0)
+            .as_string()
+            .as_deref()
+            .and_then(ErrorCode::parse);
+        match (code, pair.get(1).as_string()) {
+            (Some(code), Some(text)) => overrides.push((code, text)),
+            _ => return Err(option_error("messages")),
+        }
+    }
+    Ok(overrides)
 }
 
 /// The configuration of one card form.
@@ -162,12 +162,15 @@ fn accepted(ids: Option<JsValue>) -> Result<Accepted, JsValue> {
     let ids = ids
         .dyn_into::<Array>()
         .map_err(|_| option_error("acceptedBrands"))?;
-    let parsed: Option<Vec<BrandId>> = ids
-        .iter()
-        .map(|id| id.as_string().as_deref().and_then(BrandId::parse))
-        .collect();
-    match parsed {
-        Some(list) if !list.is_empty() => Ok(Accepted::of(list)),
-        _ => Err(option_error("acceptedBrands")),
+    let mut brands = Vec::new();
+    for id in ids.iter() {
+        match id.as_string().as_deref().and_then(BrandId::parse) {
+            Some(brand) => brands.push(brand),
+            None => return Err(option_error("acceptedBrands")),
+        }
     }
+    if brands.is_empty() {
+        return Err(option_error("acceptedBrands"));
+    }
+    Ok(Accepted::of(brands))
 }
