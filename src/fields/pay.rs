@@ -275,28 +275,24 @@ pub fn confirm_payment(inner: Rc<Inner>, c: Confirm) -> Promise {
     to_promise(Box::pin(async move { confirm(&inner, c).await }))
 }
 
-/// Waits `ms` milliseconds.
-async fn sleep(ms: i32) {
+/// A promise that settles after `ms` milliseconds.
+fn timer(ms: i32) -> Promise {
     // `new_typed::<JsValue>` is the constructor `future_to_promise` uses: one binding, one
     // closure shim for both.
-    let promise = Promise::new_typed::<JsValue>(&mut |resolve, _| {
+    Promise::new_typed::<JsValue>(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
             let _ = w
                 .set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), ms);
         }
-    });
-    let _ = JsFuture::from(promise).await;
+    })
 }
 
-/// Calls the 3-D Secure handler with `url`; `true` when the shopper cancelled (the handler
-/// threw or its promise rejected).
-async fn authenticate(handler: &Function, url: &str) -> bool {
+/// The 3-D Secure handler's promise for `url`, which settles when the shopper is done and
+/// rejects when they cancelled (a handler that throws has cancelled).
+fn authentication(handler: &Function, url: &str) -> Promise {
     match handler.call1(&JsValue::UNDEFINED, &JsValue::from_str(url)) {
-        Err(_) => true,
-        Ok(v) => match v.dyn_into::<Promise>() {
-            Ok(p) => JsFuture::from(p).await.is_err(),
-            Err(_) => false,
-        },
+        Ok(settles) => Promise::resolve(&settles),
+        Err(thrown) => Promise::reject(&thrown),
     }
 }
 
@@ -366,7 +362,7 @@ async fn confirm(inner: &Rc<Inner>, c: Confirm) -> JsValue {
         let Some(intent) = answer.body.as_ref().and_then(IntentAnswer::read) else {
             return error(inner, ErrorCode::InvalidResponse);
         };
-        match intent.status {
+        let wait = match intent.status {
             IntentStatus::Succeeded | IntentStatus::AwaitingCapture => {
                 if !inner.destroyed.get() {
                     inner.clear();
@@ -395,18 +391,18 @@ async fn confirm(inner: &Rc<Inner>, c: Confirm) -> JsValue {
                     };
                     return confirmed(intent.status, pm, Some(next));
                 };
-                // The handler shows the bank's page and settles when the shopper is done:
-                // either way, the intent tells what happened.
-                cancelled = authenticate(handler, &url).await;
                 authenticated = true;
+                // The handler shows the bank's page: either way, the intent tells what
+                // happened.
+                authentication(handler, &url)
             }
             IntentStatus::AwaitingNextAction if cancelled => {
                 return error(inner, ErrorCode::AuthenticationIncomplete);
             }
-            IntentStatus::AwaitingNextAction | IntentStatus::Processing => {
-                sleep(READ_AGAIN_MS).await;
-            }
-        }
+            IntentStatus::AwaitingNextAction | IntentStatus::Processing => timer(READ_AGAIN_MS),
+        };
+        // Only the handler's promise rejects (a timer never does).
+        cancelled |= JsFuture::from(wait).await.is_err();
         request = Request {
             method: "GET",
             url: &read_url,

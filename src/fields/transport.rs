@@ -36,21 +36,36 @@ pub struct Request<'a> {
 /// Sends `request` and reads the whole answer. A transport failure is `network_error`; no
 /// answer within the timeout is `timeout` (the request is aborted).
 pub async fn send(request: Request<'_>) -> Result<Answer, ErrorCode> {
-    let window = web_sys::window().ok_or(ErrorCode::NetworkError)?;
     // The browser's own timer aborts the request, the reading of the body included, when the
     // timeout passes (`AbortSignal.timeout`): no timer and no callback of our own.
     let signal = AbortSignal::timeout_with_u32(request.timeout_ms);
-    match exchange(&window, &signal, request).await {
-        Err(_) if signal.aborted() => Err(ErrorCode::Timeout),
-        other => other,
-    }
+    let lost = || {
+        if signal.aborted() {
+            ErrorCode::Timeout
+        } else {
+            ErrorCode::NetworkError
+        }
+    };
+    let built = build(&request, &signal)?;
+    let response = gloo_net::http::Request::from(built)
+        .send()
+        .await
+        .map_err(|_| lost())?;
+    let response = web_sys::Response::from(response);
+    let status = response.status();
+    // The browser's JSON parser reads the body as it arrives: it never becomes a Rust string.
+    let read = response.json().map_err(|_| lost())?;
+    let body = match JsFuture::from(read).await {
+        Ok(value) => Parsed::object(value),
+        Err(e) if is_syntax_error(&e) => None,
+        Err(_) => return Err(lost()),
+    };
+    Ok(Answer { status, body })
 }
 
-async fn exchange(
-    window: &web_sys::Window,
-    signal: &AbortSignal,
-    request: Request<'_>,
-) -> Result<Answer, ErrorCode> {
+/// The browser's `Request` for `request`, aborted by `signal`.
+fn build(request: &Request<'_>, signal: &AbortSignal) -> Result<web_sys::Request, ErrorCode> {
+    let window = web_sys::window().ok_or(ErrorCode::NetworkError)?;
     let credentials = window
         .btoa(&[request.key, ":"].concat())
         .map_err(|_| ErrorCode::InvalidPublicKey)?;
@@ -74,23 +89,7 @@ async fn exchange(
         return Err(ErrorCode::NetworkError);
     }
     init.set_headers(&headers);
-    let built = web_sys::Request::new_with_str_and_init(request.url, &init)
-        .map(gloo_net::http::Request::from);
-    let response = built
-        .map_err(|_| ErrorCode::NetworkError)?
-        .send()
-        .await
-        .map_err(|_| ErrorCode::NetworkError)?;
-    let response = web_sys::Response::from(response);
-    let status = response.status();
-    // The browser's JSON parser reads the body as it arrives: it never becomes a Rust string.
-    let read = response.json().map_err(|_| ErrorCode::NetworkError)?;
-    let body = match JsFuture::from(read).await {
-        Ok(value) => Parsed::object(value),
-        Err(e) if is_syntax_error(&e) => None,
-        Err(_) => return Err(ErrorCode::NetworkError),
-    };
-    Ok(Answer { status, body })
+    web_sys::Request::new_with_str_and_init(request.url, &init).map_err(|_| ErrorCode::NetworkError)
 }
 
 /// Whether `error` is the parser's (the body was read, and is not JSON), not the network's.
