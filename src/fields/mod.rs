@@ -190,7 +190,7 @@ impl Inner {
             if let Some(code) = error.filter(|&e| Some(e) != ui.announced_error) {
                 announcement = Some(messages.text(code).to_string());
             } else if let Some(b) = state.brand.filter(|_| brand != ui.announced_brand) {
-                announcement = Some([texts(messages.locale()).brand_prefix, b.name].concat());
+                announcement = Some(joined(&[texts(messages.locale()).brand_prefix, b.name]));
             }
             ui.announced_brand = brand;
             ui.announced_error = error;
@@ -252,6 +252,16 @@ impl Inner {
                 .is_some_and(|(input, text)| inputs::caret_at_end(input, text));
         to_js(&self.update(state, true, advance))
     }
+}
+
+/// `parts` end to end. (`<[&str]>::concat` is written for any separator and element type, and
+/// is several times the size in the wasm.)
+fn joined(parts: &[&str]) -> String {
+    let mut text = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for part in parts {
+        text.push_str(part);
+    }
+    text
 }
 
 fn field_state(state: &FormState, field: FieldId) -> Option<&FieldState> {

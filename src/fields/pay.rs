@@ -14,7 +14,7 @@ use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
 use super::js::{random_id, to_js, to_json, today, JsObject};
 use super::transport::{self, Answer, Request};
-use super::Inner;
+use super::{joined, Inner};
 use crate::wire::{
     ApiErrorAnswer, AttachRequest, CardDetails, Envelope, IntentAnswer, PaymentMethodAnswer,
     PaymentMethodRequest,
@@ -222,7 +222,7 @@ fn prepare_tokenization(
         }
     };
     Ok(Tokenization {
-        url: [inner.config.api_base.as_str(), "/payment_methods"].concat(),
+        url: joined(&[inner.config.api_base.as_str(), "/payment_methods"]),
         idempotency_key,
         body,
         brand: state.brand,
@@ -325,15 +325,10 @@ async fn confirm(inner: &Rc<Inner>, c: Confirm) -> JsValue {
         })
     };
     let key = inner.config.public_key.as_str();
-    let intent_url = [
-        inner.config.api_base.as_str(),
-        "/payment_intents/",
-        &intent_id,
-    ]
-    .concat();
+    let intent_url = joined(&[&inner.config.api_base, "/payment_intents/", &intent_id]);
     // The client key is checked: letters, digits and underscores, nothing to escape.
-    let read_url = [intent_url.as_str(), "?client_key=", &c.client_key].concat();
-    let attach_url = [intent_url.as_str(), "/attach"].concat();
+    let read_url = joined(&[&intent_url, "?client_key=", &c.client_key]);
+    let attach_url = joined(&[&intent_url, "/attach"]);
     let body = to_json(&Envelope::of(AttachRequest {
         payment_method: &pm_id,
         client_key: &c.client_key,

@@ -10,6 +10,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortSignal, Headers, RequestCache, RequestCredentials, RequestInit};
 
+use super::joined;
 use super::js::Parsed;
 use crate::ErrorCode;
 
@@ -67,11 +68,11 @@ pub async fn send(request: Request<'_>) -> Result<Answer, ErrorCode> {
 fn build(request: &Request<'_>, signal: &AbortSignal) -> Result<web_sys::Request, ErrorCode> {
     let window = web_sys::window().ok_or(ErrorCode::NetworkError)?;
     let credentials = window
-        .btoa(&[request.key, ":"].concat())
+        .btoa(&joined(&[request.key, ":"]))
         .map_err(|_| ErrorCode::InvalidPublicKey)?;
     let headers = Headers::new().map_err(|_| ErrorCode::NetworkError)?;
     let set = |name: &str, value: &str| headers.set(name, value).is_ok();
-    let mut ok = set("Authorization", &["Basic ", &credentials].concat())
+    let mut ok = set("Authorization", &joined(&["Basic ", &credentials]))
         && set("Accept", "application/json");
     if let Some(key) = request.idempotency_key {
         ok = ok && set("Idempotency-Key", key);
