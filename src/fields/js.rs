@@ -6,7 +6,7 @@ use js_sys::{Array, Reflect};
 use serde::{Serialize, Serializer};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::wire::Json;
+use crate::wire::{Envelope, Json};
 use crate::{ErrorCode, YearMonth};
 
 /// `value` as a plain JS object, JSON's way: `None` is `null` (the report types leave out
@@ -17,10 +17,13 @@ pub fn to_js(value: &impl Serialize) -> JsValue {
     value.serialize(&serializer).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// `value` as JSON text, for a request body: a JS string, the one string the card's request
-/// is (the objects it was built from are garbage once it exists).
-pub fn to_json(value: &impl Serialize) -> Option<JsValue> {
-    js_sys::JSON::stringify(&to_js(value))
+/// The body of a request with `attributes`, PayMongo's `{"data":{"attributes":…}}`, as JSON
+/// text: a JS string, the one string the card's request is (the objects it was built from are
+/// garbage once it exists). The attributes become a JS object first, so one envelope type
+/// serves every request (its serializer is in the wasm once, not once per request type).
+pub fn request_body(attributes: &impl Serialize) -> Option<JsValue> {
+    let envelope = Envelope::of(JsObject(to_js(attributes)));
+    js_sys::JSON::stringify(&to_js(&envelope))
         .ok()
         .map(JsValue::from)
 }

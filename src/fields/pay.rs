@@ -12,11 +12,11 @@ use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
-use super::js::{random_id, to_js, to_json, today, JsObject};
+use super::js::{random_id, request_body, to_js, today, JsObject};
 use super::transport::{self, Answer, Request};
 use super::{joined, Inner};
 use crate::wire::{
-    ApiErrorAnswer, AttachRequest, CardDetails, Envelope, IntentAnswer, PaymentMethodAnswer,
+    ApiErrorAnswer, AttachRequest, CardDetails, IntentAnswer, PaymentMethodAnswer,
     PaymentMethodRequest,
 };
 use crate::{
@@ -100,8 +100,9 @@ fn billing_with_name(billing: Option<JsValue>, name: &str) -> Option<JsValue> {
         return billing;
     }
     let merged = Object::new();
-    if let Some(b) = billing.as_ref().and_then(|b| b.dyn_ref::<Object>()) {
-        Object::assign(&merged, b);
+    // `billing` passed `object_option`: an object.
+    if let Some(b) = &billing {
+        Object::assign(&merged, b.unchecked_ref());
     }
     // A property of an object we just made.
     let _ = Reflect::set(&merged, &"name".into(), &name.into());
@@ -204,7 +205,7 @@ fn prepare_tokenization(
             billing_with_name(billing, name.trim()).map(JsObject),
             metadata.map(JsObject),
         );
-        to_json(&request)
+        request_body(&request)
     };
     let Some(body) = body else {
         return Err(error(inner, ErrorCode::InvalidOption));
@@ -329,11 +330,11 @@ async fn confirm(inner: &Rc<Inner>, c: Confirm) -> JsValue {
     // The client key is checked: letters, digits and underscores, nothing to escape.
     let read_url = joined(&[&intent_url, "?client_key=", &c.client_key]);
     let attach_url = joined(&[&intent_url, "/attach"]);
-    let body = to_json(&Envelope::of(AttachRequest {
+    let body = request_body(&AttachRequest {
         payment_method: &pm_id,
         client_key: &c.client_key,
         return_url: &c.return_url,
-    }));
+    });
     let idempotency_key = random_id();
     let timeout_ms = inner.config.timeout_ms;
     let mut request = Request {
