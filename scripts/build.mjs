@@ -70,7 +70,9 @@ function buildWasm({ features, outName, outDir }) {
   mkdirSync(outDir, { recursive: true });
   // --low-memory-unused: constant addresses fold into load and store offsets. Rust's wasm32
   // layout puts the 1 MB stack first, growing down to 0, so the first KB is never used.
-  run(wasmOpt, ['-Oz', '--converge', '--low-memory-unused', '--strip-debug', '--strip-producers', join(bindgenDir, `${outName}_shrunk.wasm`), '-o', join(outDir, `${outName}_bg.wasm`)]);
+  // --strip-target-features: the section tells tools which features the code uses; browsers
+  // do not read it, and nothing reads the shipped module after this step.
+  run(wasmOpt, ['-Oz', '--converge', '--low-memory-unused', '--strip-debug', '--strip-producers', '--strip-target-features', join(bindgenDir, `${outName}_shrunk.wasm`), '-o', join(outDir, `${outName}_bg.wasm`)]);
   run(esbuild, [join(bindgenDir, `${outName}_shrunk.js`), ...minify, '--format=esm', '--log-level=warning', `--outfile=${join(outDir, `${outName}.js`)}`]);
 }
 
