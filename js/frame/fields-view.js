@@ -6,7 +6,7 @@
 // Inline mode runs it in the merchant's page; isolated mode in the fields frame (frame.js adds
 // the message bridge).
 
-/** @typedef {Pick<typeof import('./sealcard_fields.js'), 'Config' | 'EditKind' | 'FieldId' | 'Fields'>} RustFields
+/** @typedef {Pick<typeof import('./sealcard_fields.js'), 'checkConfig' | 'EditKind' | 'FieldId' | 'Fields'>} RustFields
  * the wasm-bindgen exports of src/fields/ the view uses */
 /** @typedef {import('./sealcard_fields.js').Fields} Fields */
 /** @typedef {{ number?: string, expiry?: string, cvc?: string, name?: string }} FieldTexts */
@@ -199,10 +199,6 @@ export function createFields(rust) {
     return x;
   }
 
-  /** `{ publicKey, apiBase?, locale?, acceptedBrands?, timeout?, messages? }`, read and
-   * checked by the Rust fields (the key first). */
-  const readConfig = (/** @type {unknown} */ v) => new rust.Config(v);
-
   /** @returns {FieldTexts} */
   function readTexts(/** @type {unknown} */ v, /** @type {string} */ err) {
     if (isNullish(v)) return {};
@@ -266,8 +262,8 @@ export function createFields(rust) {
    */
 
   /**
-   * Mounts the fields of `config` into `target`.
-   * @param {Element} target @param {import('./sealcard_fields.js').Config} config @param {ViewOptions} opts
+   * Mounts the fields of `config` (checked) into `target`.
+   * @param {Element} target @param {unknown} config @param {ViewOptions} opts
    */
   function mount(target, config, opts) {
     const doc = target.ownerDocument;
@@ -501,7 +497,7 @@ export function createFields(rust) {
     /** Checks a configuration without mounting: `null` when it is good, else the error. */
     checkConfig(/** @type {unknown} */ config) {
       try {
-        readConfig(config).free();
+        rust.checkConfig(config);
         return null;
       } catch (e) {
         return e;
@@ -511,7 +507,9 @@ export function createFields(rust) {
      * `SealCardError` (`type: 'configuration_error'`, with a `code`) for a bad key, endpoint or
      * option. */
     mountCardField(/** @type {unknown} */ target, /** @type {unknown} */ config, /** @type {unknown} */ options) {
-      const c = readConfig(config);
+      // `{ publicKey, apiBase?, locale?, acceptedBrands?, timeout?, messages? }`: the Rust
+      // fields read it (the key first) and throw what is wrong, before the view options.
+      rust.checkConfig(config);
       const opts = readViewOptions(options);
       let el = target instanceof Element ? target : null;
       if (!el && typeof target === 'string') {
@@ -521,11 +519,8 @@ export function createFields(rust) {
           el = null;
         }
       }
-      if (!el) {
-        c.free();
-        throw optionError('mount target must be an element or a selector that matches one');
-      }
-      return mount(el, c, opts);
+      if (!el) throw optionError('mount target must be an element or a selector that matches one');
+      return mount(el, config, opts);
     },
   };
 }

@@ -3,7 +3,7 @@
 // (isolated mode) and by inline mode.
 // Named imports, not the namespace: a bundle (the frame's) then leaves out what the view does
 // not use of the glue, such as `initSync`.
-import init, { Config, EditKind, FieldId, Fields } from './sealcard_fields.js';
+import init, { checkConfig, EditKind, FieldId, Fields } from './sealcard_fields.js';
 import { createFields } from './fields-view.js';
 
 /** @type {Promise<ReturnType<typeof createFields>> | undefined} */
@@ -12,7 +12,7 @@ let loading;
 /** Compiles the wasm once; a failed load is forgotten so that a retry can succeed. */
 export function loadFields() {
   loading ??= init({ module_or_path: new URL('./sealcard_fields_bg.wasm', import.meta.url) }).then(
-    () => createFields({ Config, EditKind, FieldId, Fields }),
+    () => createFields({ checkConfig, EditKind, FieldId, Fields }),
     (/** @type {unknown} */ error) => {
       loading = undefined;
       throw error;

@@ -86,7 +86,6 @@ pub fn messages(options: &JsValue) -> Result<Vec<(ErrorCode, String)>, JsValue> 
 }
 
 /// The configuration of one card form.
-#[wasm_bindgen]
 pub struct Config {
     pub(super) public_key: String,
     pub(super) mode: KeyMode,
@@ -96,21 +95,25 @@ pub struct Config {
     pub(super) messages: Messages,
 }
 
-#[wasm_bindgen]
+/// Checks a configuration without mounting fields: throws the error mounting would.
+#[wasm_bindgen(js_name = checkConfig)]
+pub fn check_config(options: &JsValue) -> Result<(), JsValue> {
+    Config::read(options).map(drop)
+}
+
 impl Config {
     /// Reads `{ publicKey, apiBase?, locale?, acceptedBrands?, timeout?, messages? }`.
-    /// Throws a `SealCardError`: `secret_key_forbidden`, `invalid_public_key`,
+    /// The error is a `SealCardError`: `secret_key_forbidden`, `invalid_public_key`,
     /// `invalid_api_base`, `insecure_endpoint`, `insecure_context` or `invalid_option`.
-    #[wasm_bindgen(constructor)]
-    pub fn new(options: JsValue) -> Result<Config, JsValue> {
-        let key = get(&options, "publicKey")
+    pub fn read(options: &JsValue) -> Result<Config, JsValue> {
+        let key = get(options, "publicKey")
             .and_then(|k| k.as_string())
             .unwrap_or_default();
         let mode = parse_public_key(&key).map_err(|code| config_error(code, None))?;
-        let api_base = api_base(mode, string(&options, "apiBase")?.as_deref())?;
-        let locale = locale(&options)?.unwrap_or_default();
-        let accepted = accepted(get(&options, "acceptedBrands"))?;
-        let timeout_ms = match Reflect::get(&options, &"timeout".into()).ok() {
+        let api_base = api_base(mode, string(options, "apiBase")?.as_deref())?;
+        let locale = locale(options)?.unwrap_or_default();
+        let accepted = accepted(get(options, "acceptedBrands"))?;
+        let timeout_ms = match Reflect::get(options, &"timeout".into()).ok() {
             None => DEFAULT_TIMEOUT_MS,
             Some(v) if v.is_undefined() => DEFAULT_TIMEOUT_MS,
             Some(v) => match v.as_f64() {
@@ -118,7 +121,7 @@ impl Config {
                 _ => return Err(option_error("timeout")),
             },
         };
-        let overrides = messages(&options)?;
+        let overrides = messages(options)?;
         Ok(Config {
             public_key: key,
             mode,

@@ -26,7 +26,8 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlInputElement;
 
-pub use config::Config;
+pub use config::check_config;
+use config::Config;
 
 use crate::{
     edit_cvc, edit_expiry, edit_number, form_state, format_cvc, format_expiry, format_number,
@@ -281,19 +282,21 @@ pub struct Fields {
 
 #[wasm_bindgen]
 impl Fields {
-    /// The fields of `config` over the view's inputs; `render` shows the updates that come
-    /// after a request (the others are returned by the calls that make them).
+    /// The fields of the configuration `options` (`loadSealCard`'s, read as [`check_config`]
+    /// does) over the view's inputs; `render` shows the updates that come after a request
+    /// (the others are returned by the calls that make them).
     #[wasm_bindgen(constructor)]
     pub fn new(
-        mut config: Config,
+        options: &JsValue,
         number: HtmlInputElement,
         expiry: HtmlInputElement,
         cvc: HtmlInputElement,
         name: Option<HtmlInputElement>,
         render: Function,
-    ) -> Fields {
+    ) -> Result<Fields, JsValue> {
+        let mut config = Config::read(options)?;
         let messages = std::mem::take(&mut config.messages);
-        Fields {
+        Ok(Fields {
             inner: Rc::new(Inner {
                 config,
                 messages: RefCell::new(messages),
@@ -308,7 +311,7 @@ impl Fields {
                 inflight: RefCell::default(),
                 destroyed: Cell::new(false),
             }),
-        }
+        })
     }
 
     /// An edit of `field` (`data`: the text inserted): the input gets its new text and caret.
