@@ -29,7 +29,8 @@ const MAX_KEY_LEN: usize = 256;
 /// assert_eq!(parse_public_key("sk_test_sandbox"), Err(ErrorCode::SecretKeyForbidden));
 /// ```
 pub fn parse_public_key(key: &str) -> Result<KeyMode, ErrorCode> {
-    let trimmed = key.trim_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
+    // Only the start matters: what a secret key starts with, after stray spaces or quotes.
+    let trimmed = key.trim_start_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
     if trimmed.starts_with("sk_") || trimmed.starts_with("rk_") {
         return Err(ErrorCode::SecretKeyForbidden);
     }
