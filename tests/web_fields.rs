@@ -106,10 +106,16 @@ fn keys_and_endpoints_are_checked_first() {
         bad("apiBase", "not a url".into()).as_deref(),
         Some("invalid_api_base")
     );
-    assert_eq!(
-        bad("apiBase", "https://a.example/v1?x=1".into()).as_deref(),
-        Some("invalid_api_base")
-    );
+    for with_query_or_fragment in [
+        "https://a.example/v1?x=1",
+        "https://a.example/v1?",
+        "https://a.example/v1#",
+    ] {
+        assert_eq!(
+            bad("apiBase", with_query_or_fragment.into()).as_deref(),
+            Some("invalid_api_base")
+        );
+    }
     assert_eq!(bad("timeout", 0.into()).as_deref(), Some("invalid_option"));
     assert_eq!(
         bad("timeout", "20".into()).as_deref(),

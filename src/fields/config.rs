@@ -143,10 +143,11 @@ impl Config {
 fn api_base(mode: KeyMode, given: Option<&str>) -> Result<String, JsValue> {
     let invalid = || config_error(ErrorCode::InvalidApiBase, None);
     let url = web_sys::Url::new(given.unwrap_or(DEFAULT_API_BASE)).map_err(|_| invalid())?;
-    if !url.search().is_empty() || !url.hash().is_empty() {
+    let href = url.href();
+    // No query or fragment, not even an empty one: the API's paths are appended to the base.
+    if href.bytes().any(|b| b == b'?' || b == b'#') {
         return Err(invalid());
     }
-    let href = url.href();
     let mut base = href.as_str();
     while let Some(shorter) = base.strip_suffix('/') {
         base = shorter;
