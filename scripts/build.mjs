@@ -59,7 +59,9 @@ function buildWasm({ features, outName, outDir }) {
   const raw = join(target, 'wasm32-unknown-unknown', 'release', 'sealcard.wasm');
   const bindgenDir = join(target, 'wasm-bindgen', outName);
   rmSync(bindgenDir, { recursive: true, force: true });
-  run('wasm-bindgen', ['--target', 'web', '--out-dir', bindgenDir, '--out-name', outName, raw]);
+  // The entries always pass the wasm's URL (no default path in the glue) and every engine the
+  // package runs on has TextEncoder#encodeInto (no fallback for it).
+  run('wasm-bindgen', ['--target', 'web', '--omit-default-module-path', '--encode-into', 'always', '--out-dir', bindgenDir, '--out-name', outName, raw]);
   const shrunk = shrink(
     readFileSync(join(bindgenDir, `${outName}_bg.wasm`)),
     readFileSync(join(bindgenDir, `${outName}.js`), 'utf8'),
