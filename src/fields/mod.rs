@@ -91,6 +91,37 @@ pub struct Update {
     advance: bool,
 }
 
+/// What a state report shows, besides its words: equal for equal reports, so telling a change
+/// needs no report kept or compared. (The words change only through `setOptions`, which
+/// forgets the last report.)
+#[derive(Clone, Copy, PartialEq)]
+struct Shown {
+    empty: bool,
+    complete: bool,
+    brand: Option<BrandId>,
+    number: FieldState,
+    expiry: FieldState,
+    cvc: FieldState,
+}
+
+impl Shown {
+    fn of(state: &FormState) -> Shown {
+        // A field's problem shows only as its error.
+        let field = |f: &FieldState| FieldState {
+            problem: None,
+            ..*f
+        };
+        Shown {
+            empty: state.empty,
+            complete: state.complete,
+            brand: state.brand.map(|b| b.id),
+            number: field(&state.number),
+            expiry: field(&state.expiry),
+            cvc: field(&state.cvc),
+        }
+    }
+}
+
 /// What the fields remember between events.
 #[derive(Default)]
 struct Ui {
@@ -100,7 +131,8 @@ struct Ui {
     /// Bumped by every edit: an `Idempotency-Key` is reused only for unchanged input.
     generation: u32,
     idempotency: Option<(u32, String)>,
-    last: Option<StateReport>,
+    /// What the last update reported.
+    last: Option<Shown>,
     announced_brand: Option<BrandId>,
     announced_error: Option<ErrorCode>,
 }
@@ -180,10 +212,10 @@ impl Inner {
     /// The update that shows `state`; it remembers what it reported and announced.
     fn update(&self, state: FormState, announce: bool, advance: bool) -> Update {
         let messages = self.messages.borrow();
-        let report = StateReport::of(&state, &messages);
         let mut ui = self.ui.borrow_mut();
-        let changed = ui.last.as_ref() != Some(&report);
-        ui.last = Some(report.clone());
+        let shown = Some(Shown::of(&state));
+        let changed = ui.last != shown;
+        ui.last = shown;
         let mut announcement = None;
         if announce {
             let brand = state.brand.map(|b| b.id);
@@ -197,7 +229,7 @@ impl Inner {
             ui.announced_error = error;
         }
         Update {
-            state: report,
+            state: StateReport::of(&state, &messages),
             changed,
             brand_name: state.brand.map(|b| b.name),
             announcement,
