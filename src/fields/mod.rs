@@ -77,9 +77,9 @@ pub enum EditKind {
 /// What the view renders after an event: the `change` state and how to show it.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Update {
+pub struct Update<'a> {
     /// The state, as the `change` event reports it.
-    state: StateReport,
+    state: StateReport<'a>,
     /// Whether it differs from the state last reported (then the view emits `change`).
     changed: bool,
     /// The brand's name for the badge, `null` while none is known.
@@ -209,8 +209,9 @@ impl Inner {
         self.form_of(&self.texts())
     }
 
-    /// The update that shows `state`; it remembers what it reported and announced.
-    fn update(&self, state: FormState, announce: bool, advance: bool) -> Update {
+    /// The [`Update`] that shows `state`, as a JS object; it remembers what it reported and
+    /// announced.
+    fn update(&self, state: FormState, announce: bool, advance: bool) -> JsValue {
         let messages = self.messages.borrow();
         let mut ui = self.ui.borrow_mut();
         let shown = Some(Shown::of(&state));
@@ -228,13 +229,13 @@ impl Inner {
             ui.announced_brand = brand;
             ui.announced_error = error;
         }
-        Update {
+        to_js(&Update {
             state: StateReport::of(&state, &messages),
             changed,
             brand_name: state.brand.map(|b| b.name),
             announcement,
             advance,
-        }
+        })
     }
 
     /// Renders the current state through the view (after a request settled).
@@ -244,7 +245,7 @@ impl Inner {
         }
         let update = self.update(self.form(), true, false);
         // A view that throws changes nothing here.
-        let _ = self.render.call1(&JsValue::UNDEFINED, &to_js(&update));
+        let _ = self.render.call1(&JsValue::UNDEFINED, &update);
     }
 
     /// After the shopper changed `field`: a new generation, and its API error forgotten.
@@ -283,7 +284,7 @@ impl Inner {
                 .get(field)
                 .zip(texts.get_mut(field))
                 .is_some_and(|(input, text)| inputs::caret_at_end(input, text));
-        to_js(&self.update(state, true, advance))
+        self.update(state, true, advance)
     }
 }
 
@@ -402,14 +403,14 @@ impl Fields {
         if typed {
             inner.ui.borrow_mut().touched.touch(field.field());
         }
-        to_js(&inner.update(inner.form_of(&texts), true, false))
+        inner.update(inner.form_of(&texts), true, false)
     }
 
     /// The [`Update`] of the current state, announcing nothing (at mount, after an option
     /// changed).
     pub fn current(&self) -> JsValue {
         let inner = &self.inner;
-        to_js(&inner.update(inner.form(), false, false))
+        inner.update(inner.form(), false, false)
     }
 
     /// The state, as `getState()` and the `change` event report it.
@@ -422,7 +423,7 @@ impl Fields {
     pub fn clear(&self) -> JsValue {
         let inner = &self.inner;
         inner.clear();
-        to_js(&inner.update(inner.form(), true, false))
+        inner.update(inner.form(), true, false)
     }
 
     /// The words of the fields in their language: `{ lang, groupLabel, labels, placeholders }`.

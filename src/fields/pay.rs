@@ -31,8 +31,8 @@ const READ_AGAIN_MS: i32 = 1500;
 
 /// `{ error }`.
 #[derive(Serialize)]
-struct Failed {
-    error: ErrorReport,
+struct Failed<'a> {
+    error: ErrorReport<'a>,
 }
 
 /// `{ paymentMethod }`.
