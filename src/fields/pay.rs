@@ -44,22 +44,22 @@ struct Created {
 
 /// `{ type: 'redirect', url }`: the 3-D Secure page, when no handler shows it.
 #[derive(Serialize)]
-struct NextAction {
+struct NextAction<'a> {
     #[serde(rename = "type")]
     kind: &'static str,
-    url: String,
+    url: &'a str,
 }
 
 /// `{ status, paymentIntentId, paymentMethod?, nextAction? }`.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Confirmed {
+struct Confirmed<'a> {
     status: &'static str,
-    payment_intent_id: String,
+    payment_intent_id: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     payment_method: Option<JsObject>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    next_action: Option<NextAction>,
+    next_action: Option<NextAction<'a>>,
 }
 
 pub fn error(inner: &Inner, code: ErrorCode) -> JsValue {
@@ -298,7 +298,7 @@ fn authentication(handler: &Function, url: &str) -> Promise {
 }
 
 async fn confirm(inner: &Rc<Inner>, c: Confirm) -> JsValue {
-    let Some(intent_id) = intent_id_of_client_key(&c.client_key).map(str::to_string) else {
+    let Some(intent_id) = intent_id_of_client_key(&c.client_key) else {
         return error(inner, ErrorCode::InvalidClientKey);
     };
     let (pm_id, pm) = match c.payment_method {
@@ -320,13 +320,13 @@ async fn confirm(inner: &Rc<Inner>, c: Confirm) -> JsValue {
     let confirmed = |status: IntentStatus, pm: Option<JsObject>, next_action| {
         to_js(&Confirmed {
             status: status.as_str(),
-            payment_intent_id: intent_id.clone(),
+            payment_intent_id: intent_id,
             payment_method: pm,
             next_action,
         })
     };
     let key = inner.config.public_key.as_str();
-    let intent_url = joined(&[&inner.config.api_base, "/payment_intents/", &intent_id]);
+    let intent_url = joined(&[&inner.config.api_base, "/payment_intents/", intent_id]);
     // The client key is checked: letters, digits and underscores, nothing to escape.
     let read_url = joined(&[&intent_url, "?client_key=", &c.client_key]);
     let attach_url = joined(&[&intent_url, "/attach"]);
@@ -383,7 +383,7 @@ async fn confirm(inner: &Rc<Inner>, c: Confirm) -> JsValue {
                 let Some(handler) = c.handle_next_action.as_ref() else {
                     let next = NextAction {
                         kind: "redirect",
-                        url,
+                        url: &url,
                     };
                     return confirmed(intent.status, pm, Some(next));
                 };
