@@ -95,16 +95,13 @@ pub fn today() -> YearMonth {
     }
 }
 
-/// 16 random bytes as hex, from the browser's CSPRNG (an `Idempotency-Key`).
+/// A fresh `Idempotency-Key`: a random UUID from the browser's CSPRNG (`crypto.randomUUID`).
+/// `None` outside a secure context, where browsers do not offer it — a plain `http:` page,
+/// which only a test key may use: the request then goes without a key.
 pub fn random_id() -> Option<String> {
-    let crypto = web_sys::window()?.crypto().ok()?;
-    let mut bytes = [0u8; 16];
-    crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(32);
-    for b in bytes {
-        out.push(char::from(HEX[usize::from(b >> 4)]));
-        out.push(char::from(HEX[usize::from(b & 15)]));
+    let window = web_sys::window()?;
+    if !window.is_secure_context() {
+        return None;
     }
-    Some(out)
+    Some(window.crypto().ok()?.random_uuid())
 }

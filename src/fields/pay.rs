@@ -141,7 +141,7 @@ pub fn create_payment_method(
 /// A tokenization ready to leave: its request's parts, and the brand the fields showed.
 struct Tokenization {
     url: String,
-    idempotency_key: String,
+    idempotency_key: Option<String>,
     body: JsValue,
     brand: Option<&'static Brand>,
 }
@@ -160,7 +160,7 @@ async fn tokenize(
         method: "POST",
         url: &t.url,
         key: &inner.config.public_key,
-        idempotency_key: Some(&t.idempotency_key),
+        idempotency_key: t.idempotency_key.as_deref(),
         body: Some(t.body),
         timeout_ms: inner.config.timeout_ms,
     })
@@ -214,10 +214,10 @@ fn prepare_tokenization(
         let mut ui = inner.ui.borrow_mut();
         let generation = ui.generation;
         match &ui.idempotency {
-            Some((g, key)) if *g == generation => key.clone(),
+            Some((g, key)) if *g == generation => Some(key.clone()),
             _ => {
-                let key = random_id().unwrap_or_default();
-                ui.idempotency = Some((generation, key.clone()));
+                let key = random_id();
+                ui.idempotency = key.clone().map(|key| (generation, key));
                 key
             }
         }
