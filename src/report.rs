@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::error::{ErrorCode, Field};
 use crate::form::{FieldState, FormState};
-use crate::messages::{message, texts, Decline, Locale};
+use crate::messages::{message, Decline, Locale};
 use crate::paymongo::ApiFailure;
 use crate::wire::PaymentMethodAnswer;
 use crate::Brand;
@@ -204,57 +204,6 @@ impl PaymentMethodReport {
     }
 }
 
-/// A field's label and placeholder texts.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-pub struct FieldTexts {
-    /// The card number's.
-    pub number: &'static str,
-    /// The expiry's.
-    pub expiry: &'static str,
-    /// The security code's.
-    pub cvc: &'static str,
-    /// The cardholder name's.
-    pub name: &'static str,
-}
-
-/// The words of the fields in one language (the view applies the merchant's own labels and
-/// placeholders over them).
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct TextsReport {
-    /// The `lang` attribute.
-    pub lang: &'static str,
-    /// The accessible name of the group of fields.
-    pub group_label: &'static str,
-    /// The labels.
-    pub labels: FieldTexts,
-    /// The placeholders.
-    pub placeholders: FieldTexts,
-}
-
-impl TextsReport {
-    /// The words of `locale`.
-    pub fn of(locale: Locale) -> TextsReport {
-        let t = texts(locale);
-        TextsReport {
-            lang: locale.tag(),
-            group_label: t.group_label,
-            labels: FieldTexts {
-                number: t.number_label,
-                expiry: t.expiry_label,
-                cvc: t.cvc_label,
-                name: t.name_label,
-            },
-            placeholders: FieldTexts {
-                number: t.number_placeholder,
-                expiry: t.expiry_placeholder,
-                cvc: t.cvc_placeholder,
-                name: t.name_placeholder,
-            },
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -356,7 +305,7 @@ mod tests {
 
     #[test]
     fn texts() {
-        let t = serde_json::to_value(TextsReport::of(Locale::Fil)).unwrap();
+        let t = serde_json::to_value(crate::texts(Locale::Fil)).unwrap();
         assert_eq!(t["lang"], "fil");
         assert_eq!(t["labels"]["number"], "Numero ng card");
         assert_eq!(t["placeholders"]["expiry"], "MM / YY");

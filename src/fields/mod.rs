@@ -32,7 +32,7 @@ use config::Config;
 use crate::{
     edit_cvc, edit_expiry, edit_number, form_state, format_cvc, format_expiry, format_number,
     texts, validate_number, BrandId, Edit, ErrorCode, Field, FieldState, FormState, Messages,
-    StateReport, TextsReport, Touched,
+    StateReport, Touched,
 };
 use inputs::Inputs;
 use js::{to_js, today};
@@ -428,7 +428,7 @@ impl Fields {
 
     /// The words of the fields in their language: `{ lang, groupLabel, labels, placeholders }`.
     pub fn texts(&self) -> JsValue {
-        to_js(&TextsReport::of(self.inner.messages.borrow().locale()))
+        to_js(texts(self.inner.messages.borrow().locale()))
     }
 
     /// The mount options' language and message overrides (`{ locale?, messages? }`, as
