@@ -12,6 +12,10 @@
 //   point to), which wasm-opt cannot prune. Nothing else formats: the pass checks that no code
 //   reachable from the exports calls into `core::fmt` or std's panic internals, fails the build
 //   if some does, and else replaces those functions' bodies with a trap too.
+// - noJspi: js-sys's JSPI task code (WebAssembly promise integration) stays in the function
+//   table, but runs only where wasm-bindgen's context probe says so, and in a module without
+//   JSPI exports wasm-bindgen compiles that probe to `0` (or nothing spawns at all): checked,
+//   then the code traps too.
 // - unusedImports: imports that only the trapped code called go, from the module and the glue
 //   (`JsValue`'s `Debug` takes wasm-bindgen's `debugString` helper with it).
 // - shortImports: wasm-bindgen names every import `__wbg_<name>_<16 hex digits>` in a module
@@ -119,6 +123,31 @@ function dropGlueImports(glue, names) {
   return out;
 }
 
+/** js-sys's JSPI tasks: what `spawn_local` runs only when the context probe says so. */
+const JSPI_TASKS = /\bjs_sys::futures::jspi::(SpawnedTask\b|spawn_promising|task_waker::|__wbindgen_jspi_spawn_)/;
+
+/** Traps in js-sys's JSPI task functions, after checking that none can be made: no
+ * `spawn_promising`, or a context probe that is `0`. */
+function noJspi(mod, aborted) {
+  const all = functions(mod);
+  const tasks = all.filter(({ info }) => !isImport(info) && JSPI_TASKS.test(info.name));
+  if (tasks.length === 0) return;
+  // A JSPI task is made only by `spawn_promising`, which runs only when the probe says so.
+  const spawns = all.some(({ info }) => /\bjs_sys::futures::jspi::spawn_promising\b/.test(info.name));
+  const probe = all.filter(({ info }) => !isImport(info) && /__wbindgen_jspi_in_context/.test(info.name));
+  const zero = (body) => {
+    const e = binaryen.getExpressionInfo(body);
+    return e.id === binaryen.ConstId && e.value === 0;
+  };
+  if (spawns && (probe.length !== 1 || !zero(probe[0].info.body))) {
+    throw new Error('wasm-shrink: the JSPI context probe is not a constant 0 (does the module use JSPI?)');
+  }
+  for (const { fn, info } of tasks) {
+    binaryen.Function.setBody(fn, mod.unreachable());
+    aborted.add(info.name);
+  }
+}
+
 /** `a`…`z`, `A`…`Z`, then two letters: short, valid JS identifiers, never `__proto__`. */
 function shortName(i) {
   const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -147,6 +176,7 @@ export function shrink(wasmBytes, glue, moduleName) {
     if (aborted.size === 0) throw new Error('wasm-shrink: no panic handler found (did the names section go?)');
 
     noFormatting(mod, aborted);
+    noJspi(mod, aborted);
 
     // unusedImports
     const importsBefore = functions(mod).filter(({ info }) => isImport(info)).map(({ info }) => info.base);
