@@ -409,9 +409,6 @@ export function createFields(rust) {
     return k;
   }
 
-  /** Options of a payment call must be an object, or absent. */
-  const badOptions = (/** @type {unknown} */ o) => !isNullish(o) && !isObject(o);
-
   /** The `CardField` of a mounted view: the public API. */
   function cardField(/** @type {View} */ view) {
     const { fields, opts } = view;
@@ -470,25 +467,14 @@ export function createFields(rust) {
         return fields.state();
       },
       /** Tokenizes the card: `{ paymentMethod }` or `{ error }`, never rejects. A call while one
-       * is in flight returns the same promise. */
+       * is in flight returns the same promise. The Rust fields read the options. */
       createPaymentMethod(/** @type {unknown} */ options) {
-        if (view.destroyed || badOptions(options)) return Promise.resolve(fields.invalidOption());
-        return fields.createPaymentMethod(get(options, 'billing'), get(options, 'metadata'));
+        return fields.createPaymentMethod(options);
       },
-      /** Pays the Payment Intent of `clientKey`: `{ status, paymentIntentId }` or `{ error }`. */
+      /** Pays the Payment Intent of `clientKey`: `{ status, paymentIntentId }` or `{ error }`.
+       * The Rust fields read the options; `returnUrl` is this page's by default. */
       confirmPayment(/** @type {unknown} */ clientKey, /** @type {unknown} */ options) {
-        if (view.destroyed || badOptions(options)) return Promise.resolve(fields.invalidOption());
-        const given = get(options, 'paymentMethod');
-        const returnUrl = get(options, 'returnUrl');
-        const handleNextAction = get(options, 'handleNextAction');
-        return fields.confirmPayment(
-          typeof clientKey === 'string' ? clientKey : '',
-          typeof given === 'string' ? given : undefined,
-          typeof returnUrl === 'string' ? returnUrl : location.href,
-          get(options, 'billing'),
-          get(options, 'metadata'),
-          typeof handleNextAction === 'function' ? handleNextAction : undefined,
-        );
+        return fields.confirmPayment(clientKey, options, location.href);
       },
     };
   }

@@ -313,6 +313,16 @@ pub struct Fields {
     inner: Rc<Inner>,
 }
 
+impl Fields {
+    /// The settled `{ error }` of `invalid_option` for a payment call on destroyed fields, or
+    /// with options that are neither absent nor an object; `None` for a good call.
+    fn invalid_call(&self, options: &JsValue) -> Option<Promise> {
+        let absent = options.is_undefined() || options.is_null();
+        let invalid = self.inner.destroyed.get() || !(absent || options.is_object());
+        invalid.then(|| Promise::resolve(&pay::error(&self.inner, ErrorCode::InvalidOption)))
+    }
+}
+
 #[wasm_bindgen]
 impl Fields {
     /// The fields of the configuration `options` (`loadSealCard`'s, read as [`check_config`]
@@ -446,36 +456,43 @@ impl Fields {
     }
 
     /// Tokenizes the card: a promise of `{ paymentMethod }` or `{ error }` that never rejects.
-    /// A call while one is in flight returns the same promise. `billing` and `metadata` are
-    /// the merchant's objects (or `undefined`); the fields are cleared after success.
+    /// `options` is `{ billing?, metadata? }` (the merchant's objects) or absent. A call while
+    /// one is in flight returns the same promise; the fields are cleared after success.
     #[wasm_bindgen(js_name = createPaymentMethod)]
-    pub fn create_payment_method(&self, billing: JsValue, metadata: JsValue) -> Promise {
-        pay::create_payment_method(&self.inner, billing, metadata, true)
+    pub fn create_payment_method(&self, options: JsValue) -> Promise {
+        if let Some(invalid) = self.invalid_call(&options) {
+            return invalid;
+        }
+        let object = |key| config::get(&options, key).unwrap_or(JsValue::UNDEFINED);
+        pay::create_payment_method(&self.inner, object("billing"), object("metadata"), true)
     }
 
-    /// Pays the Payment Intent of `clientKey` with `paymentMethod` (a `pm_…` id) or the card
-    /// tokenized now; 3-D Secure through `handleNextAction(url)`, which settles when the
-    /// shopper is done (rejects when they cancel). A promise of `{ status, paymentIntentId,
-    /// paymentMethod? }` or `{ error }` that never rejects.
+    /// Pays the Payment Intent of `clientKey` with `options.paymentMethod` (a `pm_…` id) or the
+    /// card tokenized now (with `billing` and `metadata`); 3-D Secure through
+    /// `handleNextAction(url)`, which settles when the shopper is done (rejects when they
+    /// cancel); back to `returnUrl`, by default `pageUrl`. A promise of `{ status,
+    /// paymentIntentId, paymentMethod? }` or `{ error }` that never rejects.
     #[wasm_bindgen(js_name = confirmPayment)]
     pub fn confirm_payment(
         &self,
-        client_key: String,
-        payment_method: Option<String>,
-        return_url: String,
-        billing: JsValue,
-        metadata: JsValue,
-        handle_next_action: Option<Function>,
+        client_key: JsValue,
+        options: JsValue,
+        page_url: String,
     ) -> Promise {
+        if let Some(invalid) = self.invalid_call(&options) {
+            return invalid;
+        }
+        let get = |key| config::get(&options, key);
+        let text = |key| get(key).and_then(|v| v.as_string());
         pay::confirm_payment(
             self.inner.clone(),
             pay::Confirm {
-                client_key,
-                payment_method,
-                return_url,
-                billing,
-                metadata,
-                handle_next_action,
+                client_key: client_key.as_string().unwrap_or_default(),
+                payment_method: text("paymentMethod"),
+                return_url: text("returnUrl").unwrap_or(page_url),
+                billing: get("billing").unwrap_or(JsValue::UNDEFINED),
+                metadata: get("metadata").unwrap_or(JsValue::UNDEFINED),
+                handle_next_action: get("handleNextAction").and_then(|f| f.dyn_into().ok()),
             },
         )
     }
@@ -485,13 +502,6 @@ impl Fields {
     #[wasm_bindgen(getter, js_name = testMode)]
     pub fn test_mode(&self) -> bool {
         self.inner.config.mode == crate::KeyMode::Test
-    }
-
-    /// `{ error }` of `invalid_option`, in the fields' words: what a payment call with options
-    /// that are not an object, or on destroyed fields, resolves to.
-    #[wasm_bindgen(js_name = invalidOption)]
-    pub fn invalid_option(&self) -> JsValue {
-        pay::error(&self.inner, ErrorCode::InvalidOption)
     }
 
     /// Empties the inputs and stops: a request in flight settles without touching the view.
