@@ -18,7 +18,7 @@ mod js;
 mod pay;
 mod transport;
 
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, Ref, RefCell, RefMut};
 use std::rc::Rc;
 
 use js_sys::{Function, Promise};
@@ -176,6 +176,29 @@ impl CardTexts {
 }
 
 impl Inner {
+    // The state is borrowed here only: a broken borrow (a bug) would trap at one place, and
+    // the wasm keeps one location for it rather than one per use.
+
+    /// What the fields remember.
+    fn ui(&self) -> Ref<'_, Ui> {
+        self.ui.borrow()
+    }
+
+    /// What the fields remember, to change it.
+    fn ui_mut(&self) -> RefMut<'_, Ui> {
+        self.ui.borrow_mut()
+    }
+
+    /// The words of the fields.
+    fn words(&self) -> Ref<'_, Messages> {
+        self.messages.borrow()
+    }
+
+    /// The tokenization in flight.
+    fn inflight_mut(&self) -> RefMut<'_, Option<Promise>> {
+        self.inflight.borrow_mut()
+    }
+
     /// The texts of the card inputs.
     fn texts(&self) -> CardTexts {
         CardTexts {
@@ -187,7 +210,7 @@ impl Inner {
 
     /// The form's state of `texts`, a standing API error laid over its field.
     fn form_of(&self, texts: &CardTexts) -> FormState {
-        let ui = self.ui.borrow();
+        let ui = self.ui();
         let state = form_state(
             crate::Inputs {
                 number: &texts.number,
@@ -212,8 +235,8 @@ impl Inner {
     /// The [`Update`] that shows `state`, as a JS object; it remembers what it reported and
     /// announced.
     fn update(&self, state: FormState, announce: bool, advance: bool) -> JsValue {
-        let messages = self.messages.borrow();
-        let mut ui = self.ui.borrow_mut();
+        let messages = self.words();
+        let mut ui = self.ui_mut();
         let shown = Some(Shown::of(&state));
         let changed = ui.last != shown;
         ui.last = shown;
@@ -250,7 +273,7 @@ impl Inner {
 
     /// After the shopper changed `field`: a new generation, and its API error forgotten.
     fn edited(&self, field: FieldId) {
-        let mut ui = self.ui.borrow_mut();
+        let mut ui = self.ui_mut();
         ui.generation = ui.generation.wrapping_add(1);
         if ui.api_error.is_some_and(|(f, _)| f == field.field()) {
             ui.api_error = None;
@@ -260,7 +283,7 @@ impl Inner {
     /// Empties the fields and forgets what the shopper did.
     fn clear(&self) {
         self.inputs.clear();
-        let mut ui = self.ui.borrow_mut();
+        let mut ui = self.ui_mut();
         ui.touched = Touched::default();
         ui.api_error = None;
         ui.idempotency = None;
@@ -411,7 +434,7 @@ impl Fields {
         let texts = inner.texts();
         let typed = field_state(&inner.form_of(&texts), field).is_some_and(|f| !f.empty);
         if typed {
-            inner.ui.borrow_mut().touched.touch(field.field());
+            inner.ui_mut().touched.touch(field.field());
         }
         inner.update(inner.form_of(&texts), true, false)
     }
@@ -426,7 +449,7 @@ impl Fields {
     /// The state, as `getState()` and the `change` event report it.
     pub fn state(&self) -> JsValue {
         let inner = &self.inner;
-        to_js(&StateReport::of(&inner.form(), &inner.messages.borrow()))
+        to_js(&StateReport::of(&inner.form(), &inner.words()))
     }
 
     /// Empties every field. Returns the [`Update`].
@@ -438,7 +461,7 @@ impl Fields {
 
     /// The words of the fields in their language: `{ lang, groupLabel, labels, placeholders }`.
     pub fn texts(&self) -> JsValue {
-        to_js(texts(self.inner.messages.borrow().locale()))
+        to_js(texts(self.inner.words().locale()))
     }
 
     /// The mount options' language and message overrides (`{ locale?, messages? }`, as
@@ -451,7 +474,7 @@ impl Fields {
         let mut messages = self.inner.messages.borrow_mut();
         messages.mount_locale = locale;
         messages.mount_overrides = overrides;
-        self.inner.ui.borrow_mut().last = None;
+        self.inner.ui_mut().last = None;
         Ok(())
     }
 

@@ -64,13 +64,13 @@ struct Confirmed<'a> {
 
 pub fn error(inner: &Inner, code: ErrorCode) -> JsValue {
     to_js(&Failed {
-        error: inner.messages.borrow().error(code),
+        error: inner.words().error(code),
     })
 }
 
 fn failure(inner: &Inner, f: &ApiFailure) -> JsValue {
     to_js(&Failed {
-        error: inner.messages.borrow().failure(f),
+        error: inner.words().failure(f),
     })
 }
 
@@ -125,16 +125,16 @@ pub fn create_payment_method(
     metadata: JsValue,
     clear_on_success: bool,
 ) -> Promise {
-    if let Some(p) = inner.inflight.borrow().as_ref() {
+    if let Some(p) = inner.inflight_mut().as_ref() {
         return p.clone();
     }
     let task = inner.clone();
     let promise = to_promise(Box::pin(async move {
         let result = tokenize(&task, billing, metadata, clear_on_success).await;
-        task.inflight.borrow_mut().take();
+        task.inflight_mut().take();
         result
     }));
-    *inner.inflight.borrow_mut() = Some(promise.clone());
+    *inner.inflight_mut() = Some(promise.clone());
     promise
 }
 
@@ -182,7 +182,7 @@ fn prepare_tokenization(
     };
     // A submit attempt: every field's error may show now. A complete form shows none, so it
     // is rendered only when something is wrong (the request leaves sooner).
-    inner.ui.borrow_mut().touched = Touched::ALL;
+    inner.ui_mut().touched = Touched::ALL;
     let texts = inner.texts();
     let state = inner.form_of(&texts);
     if let Some((_, code)) = state.problem() {
@@ -211,7 +211,7 @@ fn prepare_tokenization(
         return Err(error(inner, ErrorCode::InvalidOption));
     };
     let idempotency_key = {
-        let mut ui = inner.ui.borrow_mut();
+        let mut ui = inner.ui_mut();
         let generation = ui.generation;
         match &ui.idempotency {
             Some((g, key)) if *g == generation => Some(key.clone()),
@@ -245,7 +245,7 @@ fn tokenized(
         let Some(pm) = answer.body.as_ref().and_then(PaymentMethodAnswer::read) else {
             return error(inner, ErrorCode::InvalidResponse);
         };
-        inner.ui.borrow_mut().idempotency = None;
+        inner.ui_mut().idempotency = None;
         if clear_on_success && !inner.destroyed.get() {
             inner.clear();
             inner.render_now();
@@ -256,7 +256,7 @@ fn tokenized(
     }
     let f = failure_of(&answer);
     if let Some(field) = f.field {
-        inner.ui.borrow_mut().api_error = Some((field, f.code));
+        inner.ui_mut().api_error = Some((field, f.code));
         inner.render_now();
     }
     failure(inner, &f)
