@@ -21,6 +21,9 @@
 // - shortImports: wasm-bindgen names every import `__wbg_<name>_<16 hex digits>` in a module
 //   named after the glue file; the hashes do not compress. Imports get names of one or two
 //   letters, in the wasm and in the glue alike.
+// - shortExports: the same for the exports (`fields_createPaymentMethod`,
+//   `wasm_bindgen__convert__closures_____invoke__<hash>`…), but for the memory and the table of
+//   JS values; exports the glue never uses go.
 import binaryen from 'binaryen';
 
 /** Functions whose body becomes `unreachable`: std's panic and allocation-failure entries. */
@@ -148,6 +151,42 @@ function noJspi(mod, aborted) {
   }
 }
 
+/** Exports that keep their names: the memory and wasm-bindgen's table of JS values, which
+ * tools and the leak tests read from the instance. */
+const KEEP_EXPORTS = new Set(['memory', '__wbindgen_externrefs']);
+
+/**
+ * Exports get short names too, in the module and in the glue (which reaches each as
+ * `wasm.<name>`); those the glue never reaches go (nothing but the glue instantiates the
+ * module). Returns the glue.
+ */
+function shortExports(mod, glue) {
+  const used = new Set([...glue.matchAll(/\bwasm\.(\w+)/g)].map((m) => m[1]));
+  const add = {
+    [binaryen.ExternalFunction]: (value, name) => mod.addFunctionExport(value, name),
+    [binaryen.ExternalTable]: (value, name) => mod.addTableExport(value, name),
+    [binaryen.ExternalMemory]: (value, name) => mod.addMemoryExport(value, name),
+    [binaryen.ExternalGlobal]: (value, name) => mod.addGlobalExport(value, name),
+  };
+  const exports = [];
+  for (let i = 0; i < mod.getNumExports(); i++) exports.push(binaryen.getExportInfo(mod.getExportByIndex(i)));
+  const renamed = new Map();
+  for (const { kind, name, value } of exports) {
+    if (KEEP_EXPORTS.has(name)) {
+      renamed.set(name, name);
+      continue;
+    }
+    mod.removeExport(name);
+    if (!used.has(name)) continue;
+    const short = shortName(renamed.size);
+    renamed.set(name, short);
+    add[kind](value, short);
+  }
+  const unknown = [...used].filter((name) => !renamed.has(name));
+  if (unknown.length > 0) throw new Error(`wasm-shrink: the glue uses exports the module lacks: ${unknown.join(', ')}`);
+  return glue.replace(/\bwasm\.(\w+)/g, (_, name) => `wasm.${renamed.get(name)}`);
+}
+
 /** `a`…`z`, `A`…`Z`, then two letters: short, valid JS identifiers, never `__proto__`. */
 function shortName(i) {
   const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -206,6 +245,8 @@ export function shrink(wasmBytes, glue, moduleName) {
     });
     const missing = [...renamed.keys()].filter((name) => !seen.has(name));
     if (missing.length > 0) throw new Error(`wasm-shrink: imports not in the glue: ${missing.join(', ')}`);
+
+    out = shortExports(mod, out);
     if (!mod.validate()) throw new Error('wasm-shrink: the rewritten module does not validate');
     return { wasm: mod.emitBinary(), glue: out };
   } finally {
