@@ -271,6 +271,32 @@ impl Inner {
         let _ = self.render.call1(&JsValue::UNDEFINED, &update);
     }
 
+    /// `field` edited (`Some`: the edit to apply to its text and selection) or changed by the
+    /// browser (`None`: its text is formatted in place, the caret kept on its digit); the
+    /// input shows the result. Returns the [`Update`].
+    fn change(&self, field: FieldId, edit: Option<Edit<'_>>) -> JsValue {
+        let mut texts = self.texts();
+        let cvc_max = texts.cvc_max();
+        // The name is free text: the browser edits it, `input` reports it.
+        let (Some(input), Some(old)) = (self.inputs.get(field), texts.get_mut(field)) else {
+            return self.after_edit(field, &mut texts, false);
+        };
+        let (start, end) = inputs::selection(input, old.encode_utf16().count());
+        let formatted = match (field, edit) {
+            (FieldId::Number, Some(edit)) => edit_number(old, start, end, edit),
+            (FieldId::Expiry, Some(edit)) => edit_expiry(old, start, end, edit),
+            (_, Some(edit)) => edit_cvc(old, start, end, edit, cvc_max),
+            (FieldId::Number, None) => format_number(old, start),
+            (FieldId::Expiry, None) => format_expiry(old, start),
+            (_, None) => format_cvc(old, start, cvc_max),
+        };
+        inputs::show(input, old, &formatted.value, formatted.caret);
+        *old = formatted.value;
+        // Text was added: typed, pasted, or put there by the browser.
+        let forward = !matches!(edit, Some(Edit::DeleteBackward | Edit::DeleteForward));
+        self.after_edit(field, &mut texts, forward)
+    }
+
     /// After the shopper changed `field`: a new generation, and its API error forgotten.
     fn edited(&self, field: FieldId) {
         let mut ui = self.ui_mut();
@@ -383,48 +409,18 @@ impl Fields {
     /// An edit of `field` (`data`: the text inserted): the input gets its new text and caret.
     /// Returns the [`Update`].
     pub fn edit(&self, field: FieldId, kind: EditKind, data: Option<String>) -> JsValue {
-        let inner = &self.inner;
-        let mut texts = inner.texts();
-        let cvc_max = texts.cvc_max();
-        // The name is free text: the browser edits it, `input` reports it.
-        let (Some(input), Some(old)) = (inner.inputs.get(field), texts.get_mut(field)) else {
-            return self.input(field);
-        };
-        let (start, end) = inputs::selection(input, old.encode_utf16().count());
         let edit = match kind {
             EditKind::Insert => Edit::Insert(data.as_deref().unwrap_or_default()),
             EditKind::DeleteBackward => Edit::DeleteBackward,
             EditKind::DeleteForward => Edit::DeleteForward,
         };
-        let formatted = match field {
-            FieldId::Number => edit_number(old, start, end, edit),
-            FieldId::Expiry => edit_expiry(old, start, end, edit),
-            _ => edit_cvc(old, start, end, edit, cvc_max),
-        };
-        inputs::show(input, old, &formatted.value, formatted.caret);
-        *old = formatted.value;
-        inner.after_edit(field, &mut texts, kind == EditKind::Insert)
+        self.inner.change(field, Some(edit))
     }
 
     /// A change the browser already made to `field` (autofill, an IME's end, a script): the
     /// text is formatted in place, the caret kept on its digit. Returns the [`Update`].
     pub fn input(&self, field: FieldId) -> JsValue {
-        let inner = &self.inner;
-        let mut texts = inner.texts();
-        let cvc_max = texts.cvc_max();
-        let (Some(input), Some(old)) = (inner.inputs.get(field), texts.get_mut(field)) else {
-            // The name: nothing to format.
-            return inner.after_edit(field, &mut texts, false);
-        };
-        let (caret, _) = inputs::selection(input, old.encode_utf16().count());
-        let formatted = match field {
-            FieldId::Number => format_number(old, caret),
-            FieldId::Expiry => format_expiry(old, caret),
-            _ => format_cvc(old, caret, cvc_max),
-        };
-        inputs::show(input, old, &formatted.value, formatted.caret);
-        *old = formatted.value;
-        inner.after_edit(field, &mut texts, true)
+        self.inner.change(field, None)
     }
 
     /// The shopper left `field`: with something typed, its incomplete-input error may show.
