@@ -73,16 +73,22 @@ impl Json for Parsed {
 /// The `SealCardError` thrown to the merchant for a configuration problem: an `Error` with
 /// `type`, `code` and `retryable`; its message is `detail` (naming the option) or the code's.
 pub fn config_error(code: ErrorCode, detail: Option<&str>) -> JsValue {
+    /// What a `SealCardError` carries besides its name and message.
+    #[derive(Serialize)]
+    struct Fields {
+        #[serde(rename = "type")]
+        kind: &'static str,
+        code: &'static str,
+        retryable: bool,
+    }
     let error = js_sys::Error::new(detail.unwrap_or_else(|| code.message()));
     error.set_name("SealCardError");
-    for (key, value) in [
-        ("type", JsValue::from_str(code.error_type().as_str())),
-        ("code", JsValue::from_str(code.code())),
-        ("retryable", JsValue::FALSE),
-    ] {
-        // Setting a property of an Error we just made cannot fail.
-        let _ = Reflect::set(&error, &JsValue::from_str(key), &value);
-    }
+    let fields = to_js(&Fields {
+        kind: code.error_type().as_str(),
+        code: code.code(),
+        retryable: false,
+    });
+    js_sys::Object::assign(&error, fields.unchecked_ref());
     error.into()
 }
 
