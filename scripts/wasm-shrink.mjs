@@ -245,6 +245,12 @@ export function shrink(wasmBytes, glue, moduleName) {
     });
     const missing = [...renamed.keys()].filter((name) => !seen.has(name));
     if (missing.length > 0) throw new Error(`wasm-shrink: imports not in the glue: ${missing.join(', ')}`);
+    // Each import as a method (`a(arg0) {…}`, not `a: function(arg0) {…}`): the same function,
+    // which nothing constructs, without the keyword; minifiers keep what they are given.
+    const entry = /^( {8})(\w+): function\(/gm;
+    const entries = out.match(entry)?.length ?? 0;
+    if (entries !== imports.length) throw new Error(`wasm-shrink: ${entries} import entries in the glue for ${imports.length} imports`);
+    out = out.replace(entry, '$1$2(');
 
     out = shortExports(mod, out);
     if (!mod.validate()) throw new Error('wasm-shrink: the rewritten module does not validate');
