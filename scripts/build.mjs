@@ -62,7 +62,9 @@ function buildWasm({ features, outName, outDir }) {
   const raw = join(target, 'wasm32-unknown-unknown', 'release', 'sealcard.wasm');
   const bindgenDir = join(target, 'wasm-bindgen', outName);
   rmSync(bindgenDir, { recursive: true, force: true });
-  run('wasm-bindgen', ['--target', 'web', '--out-dir', bindgenDir, '--out-name', outName, raw]);
+  // The entries always pass the wasm's URL (no default path in the glue) and every engine the
+  // package runs on has TextEncoder#encodeInto (no fallback for it).
+  run('wasm-bindgen', ['--target', 'web', '--omit-default-module-path', '--encode-into', 'always', '--out-dir', bindgenDir, '--out-name', outName, raw]);
   const shrunk = shrink(
     readFileSync(join(bindgenDir, `${outName}_bg.wasm`)),
     readFileSync(join(bindgenDir, `${outName}.js`), 'utf8'),
@@ -71,7 +73,11 @@ function buildWasm({ features, outName, outDir }) {
   writeFileSync(join(bindgenDir, `${outName}_shrunk.wasm`), shrunk.wasm);
   writeFileSync(join(bindgenDir, `${outName}_shrunk.js`), shrunk.glue);
   mkdirSync(outDir, { recursive: true });
-  run(wasmOpt, ['-Oz', '--converge', '--strip-debug', '--strip-producers', join(bindgenDir, `${outName}_shrunk.wasm`), '-o', join(outDir, `${outName}_bg.wasm`)]);
+  // --low-memory-unused: constant addresses fold into load and store offsets. Rust's wasm32
+  // layout puts the 1 MB stack first, growing down to 0, so the first KB is never used.
+  // --strip-target-features: the section tells tools which features the code uses; browsers
+  // do not read it, and nothing reads the shipped module after this step.
+  run(wasmOpt, ['-Oz', '--converge', '--low-memory-unused', '--strip-debug', '--strip-producers', '--strip-target-features', join(bindgenDir, `${outName}_shrunk.wasm`), '-o', join(outDir, `${outName}_bg.wasm`)]);
   run(esbuild, [join(bindgenDir, `${outName}_shrunk.js`), ...minify, '--format=esm', '--log-level=warning', `--outfile=${join(outDir, `${outName}.js`)}`]);
 }
 

@@ -7,9 +7,23 @@
 //   handler links the whole formatting machinery to build that message. Replacing the handler's
 //   body with the trap it ends in anyway lets wasm-opt drop that machinery — what nightly's
 //   `panic_immediate_abort` does, on stable.
+// - noFormatting: what of the formatting machinery stays after that is kept only by the function
+//   table (the panic payloads' methods and the `Display`/`Debug` impls that panic messages
+//   point to), which wasm-opt cannot prune. Nothing else formats: the pass checks that no code
+//   reachable from the exports calls into `core::fmt` or std's panic internals, fails the build
+//   if some does, and else replaces those functions' bodies with a trap too.
+// - noJspi: js-sys's JSPI task code (WebAssembly promise integration) stays in the function
+//   table, but runs only where wasm-bindgen's context probe says so, and in a module without
+//   JSPI exports wasm-bindgen compiles that probe to `0` (or nothing spawns at all): checked,
+//   then the code traps too.
+// - unusedImports: imports that only the trapped code called go, from the module and the glue
+//   (`JsValue`'s `Debug` takes wasm-bindgen's `debugString` helper with it).
 // - shortImports: wasm-bindgen names every import `__wbg_<name>_<16 hex digits>` in a module
 //   named after the glue file; the hashes do not compress. Imports get names of one or two
 //   letters, in the wasm and in the glue alike.
+// - shortExports: the same for the exports (`fields_createPaymentMethod`,
+//   `wasm_bindgen__convert__closures_____invoke__<hash>`…), but for the memory and the table of
+//   JS values; exports the glue never uses go.
 import binaryen from 'binaryen';
 
 /** Functions whose body becomes `unreachable`: std's panic and allocation-failure entries. */
@@ -24,6 +38,154 @@ const ABORTS = [
   /::len_mismatch_fail$/,
   /^core\[[0-9a-f]+\]::cell::panic_already_(mutably_)?borrowed$/,
 ];
+
+/** Each function of `mod` with its info. */
+function functions(mod) {
+  const list = [];
+  for (let i = 0; i < mod.getNumFunctions(); i++) {
+    const fn = mod.getFunctionByIndex(i);
+    list.push({ fn, info: binaryen.getFunctionInfo(fn) });
+  }
+  return list;
+}
+
+const isImport = (info) => info.module !== null && info.module !== '';
+
+/** Formatting and std's panic internals: reached only from a panic (which traps) once the code
+ * that runs calls none of them; `noFormatting` checks that it does not. */
+const FORMATTING = [/\bcore(\[[0-9a-f]+\])?::fmt::/, /\bstd(\[[0-9a-f]+\])?::panicking::/];
+
+/** The functions each function calls directly (or takes a reference to), from the module's text. */
+function directCalls(mod) {
+  const name = String.raw`\$("[^"]*"|[^\s()]+)`;
+  const unquote = (n) => (n.startsWith('"') ? n.slice(1, -1) : n);
+  const calls = new Map();
+  for (const func of mod.emitText().split('\n (func ').slice(1)) {
+    const own = unquote(new RegExp(`^${name}`).exec(func)?.[1] ?? '');
+    const callees = new Set();
+    for (const m of func.matchAll(new RegExp(String.raw`\((?:return_)?call ${name}|\(ref\.func ${name}`, 'g'))) {
+      callees.add(unquote(m[1] ?? m[2]));
+    }
+    calls.set(own, callees);
+  }
+  return calls;
+}
+
+/**
+ * Traps in every formatting function, after checking that the code the exports reach — through
+ * direct calls and through any table entry that is not itself formatting — never calls one
+ * (`aborted`: the functions that already trap).
+ */
+function noFormatting(mod, aborted) {
+  const formatting = (n) => FORMATTING.some((re) => re.test(n));
+  const calls = directCalls(mod);
+  const roots = [];
+  for (let i = 0; i < mod.getNumExports(); i++) {
+    const info = binaryen.getExportInfo(mod.getExportByIndex(i));
+    if (info.kind === binaryen.ExternalFunction) roots.push(info.value);
+  }
+  for (let i = 0; i < mod.getNumElementSegments(); i++) {
+    roots.push(...binaryen.getElementSegmentInfo(mod.getElementSegmentByIndex(i)).data.filter((n) => !formatting(n)));
+  }
+  const start = mod.getStart();
+  if (start) roots.push(binaryen.getFunctionInfo(start).name);
+  const live = new Set();
+  const offending = [];
+  for (const root of roots) {
+    if (aborted.has(root)) continue;
+    const todo = [root];
+    while (todo.length > 0) {
+      const f = /** @type {string} */ (todo.pop());
+      if (live.has(f)) continue;
+      live.add(f);
+      for (const callee of calls.get(f) ?? []) {
+        if (aborted.has(callee)) continue;
+        if (formatting(callee)) offending.push(`${f} -> ${callee}`);
+        else todo.push(callee);
+      }
+    }
+  }
+  if (offending.length > 0) {
+    throw new Error(`wasm-shrink: code that runs formats (remove the formatting, or this pass):\n  ${offending.join('\n  ')}`);
+  }
+  for (const { fn, info } of functions(mod)) {
+    if (!isImport(info) && formatting(info.name)) binaryen.Function.setBody(fn, mod.unreachable());
+  }
+}
+
+/** The glue without the import object's entries for `names`; each must be there once. */
+function dropGlueImports(glue, names) {
+  let out = glue;
+  for (const name of names) {
+    // wasm-bindgen prints each entry from `        name: function(` to a line `        }…`.
+    const entry = new RegExp(String.raw`^ {8}${name}: function\(.*\n(?: {9}.*\n|\n)*? {8}\}.*\n`, 'gm');
+    const found = out.match(entry)?.length ?? 0;
+    if (found !== 1) throw new Error(`wasm-shrink: import ${name} is ${found} times in the glue`);
+    out = out.replace(entry, '');
+  }
+  return out;
+}
+
+/** js-sys's JSPI tasks: what `spawn_local` runs only when the context probe says so. */
+const JSPI_TASKS = /\bjs_sys::futures::jspi::(SpawnedTask\b|spawn_promising|task_waker::|__wbindgen_jspi_spawn_)/;
+
+/** Traps in js-sys's JSPI task functions, after checking that none can be made: no
+ * `spawn_promising`, or a context probe that is `0`. */
+function noJspi(mod, aborted) {
+  const all = functions(mod);
+  const tasks = all.filter(({ info }) => !isImport(info) && JSPI_TASKS.test(info.name));
+  if (tasks.length === 0) return;
+  // A JSPI task is made only by `spawn_promising`, which runs only when the probe says so.
+  const spawns = all.some(({ info }) => /\bjs_sys::futures::jspi::spawn_promising\b/.test(info.name));
+  const probe = all.filter(({ info }) => !isImport(info) && /__wbindgen_jspi_in_context/.test(info.name));
+  const zero = (body) => {
+    const e = binaryen.getExpressionInfo(body);
+    return e.id === binaryen.ConstId && e.value === 0;
+  };
+  if (spawns && (probe.length !== 1 || !zero(probe[0].info.body))) {
+    throw new Error('wasm-shrink: the JSPI context probe is not a constant 0 (does the module use JSPI?)');
+  }
+  for (const { fn, info } of tasks) {
+    binaryen.Function.setBody(fn, mod.unreachable());
+    aborted.add(info.name);
+  }
+}
+
+/** Exports that keep their names: the memory and wasm-bindgen's table of JS values, which
+ * tools and the leak tests read from the instance. */
+const KEEP_EXPORTS = new Set(['memory', '__wbindgen_externrefs']);
+
+/**
+ * Exports get short names too, in the module and in the glue (which reaches each as
+ * `wasm.<name>`); those the glue never reaches go (nothing but the glue instantiates the
+ * module). Returns the glue.
+ */
+function shortExports(mod, glue) {
+  const used = new Set([...glue.matchAll(/\bwasm\.(\w+)/g)].map((m) => m[1]));
+  const add = {
+    [binaryen.ExternalFunction]: (value, name) => mod.addFunctionExport(value, name),
+    [binaryen.ExternalTable]: (value, name) => mod.addTableExport(value, name),
+    [binaryen.ExternalMemory]: (value, name) => mod.addMemoryExport(value, name),
+    [binaryen.ExternalGlobal]: (value, name) => mod.addGlobalExport(value, name),
+  };
+  const exports = [];
+  for (let i = 0; i < mod.getNumExports(); i++) exports.push(binaryen.getExportInfo(mod.getExportByIndex(i)));
+  const renamed = new Map();
+  for (const { kind, name, value } of exports) {
+    if (KEEP_EXPORTS.has(name)) {
+      renamed.set(name, name);
+      continue;
+    }
+    mod.removeExport(name);
+    if (!used.has(name)) continue;
+    const short = shortName(renamed.size);
+    renamed.set(name, short);
+    add[kind](value, short);
+  }
+  const unknown = [...used].filter((name) => !renamed.has(name));
+  if (unknown.length > 0) throw new Error(`wasm-shrink: the glue uses exports the module lacks: ${unknown.join(', ')}`);
+  return glue.replace(/\bwasm\.(\w+)/g, (_, name) => `wasm.${renamed.get(name)}`);
+}
 
 /** `a`…`z`, `A`…`Z`, then two letters: short, valid JS identifiers, never `__proto__`. */
 function shortName(i) {
@@ -42,20 +204,27 @@ export function shrink(wasmBytes, glue, moduleName) {
   binaryen.setDebugInfo(true);
   const mod = binaryen.readBinary(wasmBytes);
   try {
-    const imports = [];
-    let aborts = 0;
-    for (let i = 0; i < mod.getNumFunctions(); i++) {
-      const fn = mod.getFunctionByIndex(i);
-      const info = binaryen.getFunctionInfo(fn);
-      if (info.module !== null && info.module !== '') {
-        imports.push(info);
-      } else if (ABORTS.some((re) => re.test(info.name))) {
+    // immediateAbort
+    const aborted = new Set();
+    for (const { fn, info } of functions(mod)) {
+      if (!isImport(info) && ABORTS.some((re) => re.test(info.name))) {
         binaryen.Function.setBody(fn, mod.unreachable());
-        aborts++;
+        aborted.add(info.name);
       }
     }
-    if (aborts === 0) throw new Error('wasm-shrink: no panic handler found (did the names section go?)');
+    if (aborted.size === 0) throw new Error('wasm-shrink: no panic handler found (did the names section go?)');
 
+    noFormatting(mod, aborted);
+    noJspi(mod, aborted);
+
+    // unusedImports
+    const importsBefore = functions(mod).filter(({ info }) => isImport(info)).map(({ info }) => info.base);
+    mod.runPasses(['remove-unused-module-elements']);
+    const imports = functions(mod).filter(({ info }) => isImport(info)).map(({ info }) => info);
+    const kept = new Set(imports.map((info) => info.base));
+    glue = dropGlueImports(glue, importsBefore.filter((base) => !kept.has(base)));
+
+    // shortImports
     const renamed = new Map();
     for (const info of imports) {
       if (info.module !== moduleName) throw new Error(`wasm-shrink: unexpected import module ${info.module}`);
@@ -76,6 +245,14 @@ export function shrink(wasmBytes, glue, moduleName) {
     });
     const missing = [...renamed.keys()].filter((name) => !seen.has(name));
     if (missing.length > 0) throw new Error(`wasm-shrink: imports not in the glue: ${missing.join(', ')}`);
+    // Each import as a method (`a(arg0) {…}`, not `a: function(arg0) {…}`): the same function,
+    // which nothing constructs, without the keyword; minifiers keep what they are given.
+    const entry = /^( {8})(\w+): function\(/gm;
+    const entries = out.match(entry)?.length ?? 0;
+    if (entries !== imports.length) throw new Error(`wasm-shrink: ${entries} import entries in the glue for ${imports.length} imports`);
+    out = out.replace(entry, '$1$2(');
+
+    out = shortExports(mod, out);
     if (!mod.validate()) throw new Error('wasm-shrink: the rewritten module does not validate');
     return { wasm: mod.emitBinary(), glue: out };
   } finally {

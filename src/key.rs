@@ -3,6 +3,7 @@
 //! Errors never contain the key.
 
 use crate::error::ErrorCode;
+use crate::search::before_any;
 
 /// Whether a public key is for test or live mode.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -28,7 +29,8 @@ const MAX_KEY_LEN: usize = 256;
 /// assert_eq!(parse_public_key("sk_test_sandbox"), Err(ErrorCode::SecretKeyForbidden));
 /// ```
 pub fn parse_public_key(key: &str) -> Result<KeyMode, ErrorCode> {
-    let trimmed = key.trim_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
+    // Only the start matters: what a secret key starts with, after stray spaces or quotes.
+    let trimmed = key.trim_start_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
     if trimmed.starts_with("sk_") || trimmed.starts_with("rk_") {
         return Err(ErrorCode::SecretKeyForbidden);
     }
@@ -78,8 +80,8 @@ pub fn check_endpoint(mode: KeyMode, api_base: &str, secure_page: bool) -> Resul
     } else {
         return Err(ErrorCode::InsecureEndpoint);
     };
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    if authority.is_empty() || authority.contains('@') {
+    let authority = before_any(rest, b"/?#");
+    if authority.is_empty() || authority.bytes().any(|b| b == b'@') {
         // No host, or credentials in the URL: neither belongs in an API base.
         return Err(ErrorCode::InsecureEndpoint);
     }
@@ -99,10 +101,10 @@ fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 
 /// The host of `host[:port]` or `[v6][:port]`.
 fn host_of(authority: &str) -> &str {
-    if let Some(v6) = authority.strip_prefix('[') {
-        return v6.split(']').next().unwrap_or("");
+    match authority.strip_prefix('[') {
+        Some(v6) => before_any(v6, b"]"),
+        None => before_any(authority, b":"),
     }
-    authority.split(':').next().unwrap_or("")
 }
 
 /// Whether `host` names the loopback interface.
@@ -110,14 +112,15 @@ pub fn is_loopback(host: &str) -> bool {
     if host.eq_ignore_ascii_case("localhost") || host == "::1" {
         return true;
     }
-    let mut octets = host.split('.');
-    let first = octets.next();
-    let rest: Vec<&str> = octets.collect();
-    first == Some("127")
-        && rest.len() == 3
-        && rest.iter().all(|o| {
-            !o.is_empty() && o.len() <= 3 && o.bytes().all(|b| b.is_ascii_digit()) && {
-                o.parse::<u16>().is_ok_and(|v| v <= 255)
-            }
-        })
+    // `127.a.b.c`, each of `a`, `b` and `c` one to three digits worth at most 255.
+    let Some(rest) = host.strip_prefix("127.") else {
+        return false;
+    };
+    let octet = |o: &[u8]| {
+        (1..=3).contains(&o.len())
+            && o.iter().all(u8::is_ascii_digit)
+            && o.iter().fold(0u16, |v, d| v * 10 + u16::from(d - b'0')) <= 255
+    };
+    let mut octets = rest.as_bytes().split(|&b| b == b'.');
+    octets.clone().count() == 3 && octets.all(octet)
 }

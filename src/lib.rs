@@ -54,13 +54,12 @@ pub use format::{
 };
 pub use key::{check_endpoint, is_loopback, parse_public_key, KeyMode};
 pub use luhn::is_valid as luhn_valid;
-pub use messages::{decline_message, message, texts, Decline, Locale, Texts};
+pub use messages::{decline_message, message, texts, Decline, FieldTexts, Locale, Texts};
 pub use number::{read_number, validate_number, CardNumber, NumberVerdict};
 pub use paymongo::{
     decline_for, failure_for, field_of, intent_id_of_client_key, is_payment_method_id,
     ApiErrorItem, ApiFailure, IntentStatus,
 };
 pub use report::{
-    ErrorReport, FieldReport, FieldTexts, FieldsReport, Messages, PaymentMethodReport, StateReport,
-    TextsReport,
+    ErrorReport, FieldReport, FieldsReport, Messages, PaymentMethodReport, StateReport,
 };

@@ -1,7 +1,10 @@
 //! Words the shopper sees: error messages, labels, placeholders and announcements, in English
 //! and Filipino. The merchant may override any message per code (in the browser layer).
 
+use serde::Serialize;
+
 use crate::error::ErrorCode;
+use crate::search::before_any;
 
 /// A language of the widget.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -17,7 +20,7 @@ impl Locale {
     /// Reads a BCP 47 tag: `fil`, `fil-PH`, `tl` and `tl-PH` are Filipino; `en…` and anything
     /// else English (`None` only for an empty tag, so callers can tell "not given").
     pub fn parse(tag: &str) -> Option<Locale> {
-        let primary = tag.split(['-', '_']).next().unwrap_or("");
+        let primary = before_any(tag, b"-_");
         if primary.is_empty() {
             None
         } else if primary.eq_ignore_ascii_case("fil") || primary.eq_ignore_ascii_case("tl") {
@@ -132,55 +135,72 @@ pub fn decline_message(failed_code: &str, locale: Locale) -> &'static str {
     Decline::of(failed_code).message(locale)
 }
 
-/// The visible texts of the fields.
-#[derive(Debug, PartialEq, Eq)]
+/// A text of each field.
+#[derive(Serialize, Debug, PartialEq, Eq)]
+pub struct FieldTexts {
+    /// The card number's.
+    pub number: &'static str,
+    /// The expiry's.
+    pub expiry: &'static str,
+    /// The security code's.
+    pub cvc: &'static str,
+    /// The cardholder name's.
+    pub name: &'static str,
+}
+
+/// The visible texts of the fields in one language. Serialized, they are the words the view
+/// shows (`{ lang, groupLabel, labels, placeholders }`; the merchant's own labels and
+/// placeholders go over them).
+#[derive(Serialize, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
 pub struct Texts {
-    /// Label of the card number.
-    pub number_label: &'static str,
-    /// Label of the expiry date.
-    pub expiry_label: &'static str,
-    /// Label of the security code.
-    pub cvc_label: &'static str,
-    /// Label of the cardholder name.
-    pub name_label: &'static str,
-    /// Placeholder of the card number.
-    pub number_placeholder: &'static str,
-    /// Placeholder of the expiry date.
-    pub expiry_placeholder: &'static str,
-    /// Placeholder of the security code.
-    pub cvc_placeholder: &'static str,
-    /// Placeholder of the cardholder name.
-    pub name_placeholder: &'static str,
-    /// Announced before the brand name when the brand becomes known ("Card brand: Visa").
-    pub brand_prefix: &'static str,
+    /// The `lang` attribute: the locale's tag.
+    pub lang: &'static str,
     /// Accessible name of the group of fields.
     pub group_label: &'static str,
+    /// The labels.
+    pub labels: FieldTexts,
+    /// The placeholders.
+    pub placeholders: FieldTexts,
+    /// Announced before the brand name when the brand becomes known ("Card brand: Visa").
+    #[serde(skip)]
+    pub brand_prefix: &'static str,
 }
 
 static EN: Texts = Texts {
-    number_label: "Card number",
-    expiry_label: "Expiration date",
-    cvc_label: "Security code",
-    name_label: "Name on card",
-    number_placeholder: "1234 1234 1234 1234",
-    expiry_placeholder: "MM / YY",
-    cvc_placeholder: "CVC",
-    name_placeholder: "Juan Dela Cruz",
-    brand_prefix: "Card brand: ",
+    lang: "en",
     group_label: "Card details",
+    labels: FieldTexts {
+        number: "Card number",
+        expiry: "Expiration date",
+        cvc: "Security code",
+        name: "Name on card",
+    },
+    placeholders: FieldTexts {
+        number: "1234 1234 1234 1234",
+        expiry: "MM / YY",
+        cvc: "CVC",
+        name: "Juan Dela Cruz",
+    },
+    brand_prefix: "Card brand: ",
 };
 
 static FIL: Texts = Texts {
-    number_label: "Numero ng card",
-    expiry_label: "Petsa ng pag-expire",
-    cvc_label: "Security code",
-    name_label: "Pangalan sa card",
-    number_placeholder: "1234 1234 1234 1234",
-    expiry_placeholder: "MM / YY",
-    cvc_placeholder: "CVC",
-    name_placeholder: "Juan Dela Cruz",
-    brand_prefix: "Uri ng card: ",
+    lang: "fil",
     group_label: "Mga detalye ng card",
+    labels: FieldTexts {
+        number: "Numero ng card",
+        expiry: "Petsa ng pag-expire",
+        cvc: "Security code",
+        name: "Pangalan sa card",
+    },
+    placeholders: FieldTexts {
+        number: "1234 1234 1234 1234",
+        expiry: "MM / YY",
+        cvc: "CVC",
+        name: "Juan Dela Cruz",
+    },
+    brand_prefix: "Uri ng card: ",
 };
 
 /// The texts of `locale`.
@@ -214,6 +234,13 @@ mod tests {
             let fil = message(code, Locale::Fil);
             assert!(!fil.is_empty());
             assert_ne!(fil, message(code, Locale::En), "{}", code.code());
+        }
+    }
+
+    #[test]
+    fn each_language_tags_its_texts() {
+        for locale in [Locale::En, Locale::Fil] {
+            assert_eq!(texts(locale).lang, locale.tag());
         }
     }
 

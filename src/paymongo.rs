@@ -3,7 +3,7 @@
 //! Pure: the browser layer extracts the fields from the JSON and calls these.
 
 use crate::error::{ErrorCode, Field};
-use crate::search::{contains, contains_ignore_ascii_case, find};
+use crate::search::{after_last, contains, contains_ignore_ascii_case, find};
 
 /// One object of PayMongo's `{"errors":[…]}` envelope.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -62,7 +62,7 @@ impl ApiFailure {
 pub fn field_of(item: &ApiErrorItem<'_>) -> Option<Field> {
     let last = item
         .attribute
-        .or_else(|| item.pointer.and_then(|p| p.rsplit(['.', '/']).next()))
+        .or_else(|| item.pointer.map(|p| after_last(p, b"./")))
         .unwrap_or("");
     match last {
         "card_number" | "number" => Some(Field::Number),

@@ -11,22 +11,24 @@ use serde::Serialize;
 
 use crate::error::{ErrorCode, Field};
 use crate::form::{FieldState, FormState};
-use crate::messages::{message, texts, Decline, Locale};
+use crate::messages::{message, Decline, Locale};
 use crate::paymongo::ApiFailure;
 use crate::wire::PaymentMethodAnswer;
 use crate::Brand;
 
 /// An error as JS sees it: `{ type, code, message, field?, retryable, apiCode?, subCode? }`.
+/// It borrows its words from the [`Messages`] and the failure it reports (reports are made
+/// to be handed to JS at once).
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
-pub struct ErrorReport {
+pub struct ErrorReport<'a> {
     /// `validation_error`, `configuration_error`, `api_error` or `network_error`.
     #[serde(rename = "type")]
     pub kind: &'static str,
     /// The stable code.
     pub code: &'static str,
     /// The message, in the fields' language or as the merchant overrode it.
-    pub message: String,
+    pub message: &'a str,
     /// The field it is about.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<&'static str>,
@@ -34,10 +36,10 @@ pub struct ErrorReport {
     pub retryable: bool,
     /// PayMongo's own code.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub api_code: Option<String>,
+    pub api_code: Option<&'a str>,
     /// PayMongo's sub-code.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sub_code: Option<String>,
+    pub sub_code: Option<&'a str>,
 }
 
 /// The words of errors: the fields' language and the merchant's overrides per code.
@@ -75,11 +77,11 @@ impl Messages {
     }
 
     /// The error of `code`.
-    pub fn error(&self, code: ErrorCode) -> ErrorReport {
+    pub fn error(&self, code: ErrorCode) -> ErrorReport<'_> {
         ErrorReport {
             kind: code.error_type().as_str(),
             code: code.code(),
-            message: self.text(code).to_string(),
+            message: self.text(code),
             field: code.field().map(Field::as_str),
             retryable: code.retryable(),
             api_code: None,
@@ -89,15 +91,15 @@ impl Messages {
 
     /// The error of an API failure, PayMongo's codes kept. A decline says which decline it
     /// is (insufficient funds, expired…) unless the merchant overrode `card_declined`.
-    pub fn failure(&self, f: &ApiFailure) -> ErrorReport {
+    pub fn failure<'a>(&'a self, f: &'a ApiFailure) -> ErrorReport<'a> {
         let mut e = self.error(f.code);
         if f.code == ErrorCode::CardDeclined && self.overridden(f.code).is_none() {
             let decline = Decline::of(f.api_code.as_deref().unwrap_or(""));
-            e.message = decline.message(self.locale()).to_string();
+            e.message = decline.message(self.locale());
         }
         e.field = f.field.map(Field::as_str);
-        e.api_code = f.api_code.clone();
-        e.sub_code = f.sub_code.clone();
+        e.api_code = f.api_code.as_deref();
+        e.sub_code = f.sub_code.as_deref();
         e
     }
 }
@@ -105,7 +107,7 @@ impl Messages {
 /// One field in the `change` state.
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
-pub struct FieldReport {
+pub struct FieldReport<'a> {
     /// Nothing typed.
     pub empty: bool,
     /// Ready to send.
@@ -116,23 +118,23 @@ pub struct FieldReport {
     pub potentially_valid: bool,
     /// The error showing on the field.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub error: Option<ErrorReport>,
+    pub error: Option<ErrorReport<'a>>,
 }
 
 /// The number, expiry and security code in the `change` state.
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-pub struct FieldsReport {
+pub struct FieldsReport<'a> {
     /// The card number.
-    pub number: FieldReport,
+    pub number: FieldReport<'a>,
     /// The expiry date.
-    pub expiry: FieldReport,
+    pub expiry: FieldReport<'a>,
     /// The security code.
-    pub cvc: FieldReport,
+    pub cvc: FieldReport<'a>,
 }
 
 /// The `change` state: `{ empty, complete, brand, fields: { number, expiry, cvc }, error }`.
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-pub struct StateReport {
+pub struct StateReport<'a> {
     /// Every field empty.
     pub empty: bool,
     /// Every field complete.
@@ -140,15 +142,15 @@ pub struct StateReport {
     /// The brand id, `null` while none is known.
     pub brand: Option<&'static str>,
     /// Each field.
-    pub fields: FieldsReport,
+    pub fields: FieldsReport<'a>,
     /// The first error showing, in field order.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub error: Option<ErrorReport>,
+    pub error: Option<ErrorReport<'a>>,
 }
 
-impl StateReport {
+impl<'a> StateReport<'a> {
     /// The report of `state`, in the words of `messages`.
-    pub fn of(state: &FormState, messages: &Messages) -> StateReport {
+    pub fn of(state: &FormState, messages: &'a Messages) -> StateReport<'a> {
         let field = |f: &FieldState| FieldReport {
             empty: f.empty,
             complete: f.complete,
@@ -202,57 +204,6 @@ impl PaymentMethodReport {
     }
 }
 
-/// A field's label and placeholder texts.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-pub struct FieldTexts {
-    /// The card number's.
-    pub number: &'static str,
-    /// The expiry's.
-    pub expiry: &'static str,
-    /// The security code's.
-    pub cvc: &'static str,
-    /// The cardholder name's.
-    pub name: &'static str,
-}
-
-/// The words of the fields in one language (the view applies the merchant's own labels and
-/// placeholders over them).
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct TextsReport {
-    /// The `lang` attribute.
-    pub lang: &'static str,
-    /// The accessible name of the group of fields.
-    pub group_label: &'static str,
-    /// The labels.
-    pub labels: FieldTexts,
-    /// The placeholders.
-    pub placeholders: FieldTexts,
-}
-
-impl TextsReport {
-    /// The words of `locale`.
-    pub fn of(locale: Locale) -> TextsReport {
-        let t = texts(locale);
-        TextsReport {
-            lang: locale.tag(),
-            group_label: t.group_label,
-            labels: FieldTexts {
-                number: t.number_label,
-                expiry: t.expiry_label,
-                cvc: t.cvc_label,
-                name: t.name_label,
-            },
-            placeholders: FieldTexts {
-                number: t.number_placeholder,
-                expiry: t.expiry_placeholder,
-                cvc: t.cvc_placeholder,
-                name: t.name_placeholder,
-            },
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -278,7 +229,8 @@ mod tests {
 
     #[test]
     fn the_change_state_has_the_documented_shape() {
-        let report = StateReport::of(&state("", Touched::default()), &Messages::default());
+        let messages = Messages::default();
+        let report = StateReport::of(&state("", Touched::default()), &messages);
         assert_eq!(
             serde_json::to_value(report).unwrap(),
             json!({
@@ -290,7 +242,7 @@ mod tests {
                 },
             })
         );
-        let report = StateReport::of(&state("7777", Touched::default()), &Messages::default());
+        let report = StateReport::of(&state("7777", Touched::default()), &messages);
         let error = json!({ "type": "validation_error", "code": "invalid_number",
             "message": "Your card number is invalid.", "field": "number", "retryable": false });
         let value = serde_json::to_value(report).unwrap();
@@ -353,7 +305,7 @@ mod tests {
 
     #[test]
     fn texts() {
-        let t = serde_json::to_value(TextsReport::of(Locale::Fil)).unwrap();
+        let t = serde_json::to_value(crate::texts(Locale::Fil)).unwrap();
         assert_eq!(t["lang"], "fil");
         assert_eq!(t["labels"]["number"], "Numero ng card");
         assert_eq!(t["placeholders"]["expiry"], "MM / YY");

@@ -104,18 +104,18 @@ pub struct PaymentMethodRequest<'a, X> {
 }
 
 impl<'a, X> PaymentMethodRequest<'a, X> {
-    /// The body of a card payment method.
+    /// The attributes of a card payment method (the body is their [`Envelope`]).
     pub fn card(
         details: &'a CardDetails,
         billing: Option<X>,
         metadata: Option<X>,
-    ) -> Envelope<PaymentMethodRequest<'a, X>> {
-        Envelope::of(PaymentMethodRequest {
+    ) -> PaymentMethodRequest<'a, X> {
+        PaymentMethodRequest {
             kind: "card",
             details,
             billing,
             metadata,
-        })
+        }
     }
 }
 
@@ -321,8 +321,11 @@ mod tests {
     #[test]
     fn the_payment_method_body_is_paymongos() {
         let details = card();
-        let body =
-            PaymentMethodRequest::card(&details, Some(json!({ "name": "Juan Dela Cruz" })), None);
+        let body = Envelope::of(PaymentMethodRequest::card(
+            &details,
+            Some(json!({ "name": "Juan Dela Cruz" })),
+            None,
+        ));
         assert_eq!(
             serde_json::to_value(&body).unwrap(),
             json!({ "data": { "attributes": {
@@ -345,7 +348,7 @@ mod tests {
     fn debug_shows_no_card_data() {
         let text = format!(
             "{:?}",
-            PaymentMethodRequest::<Value>::card(&card(), None, None)
+            Envelope::of(PaymentMethodRequest::<Value>::card(&card(), None, None))
         );
         assert!(!text.contains("4343"), "{text}");
         assert!(!text.contains("123"), "{text}");

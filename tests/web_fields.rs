@@ -6,7 +6,7 @@
 #![cfg(all(target_arch = "wasm32", feature = "fields"))]
 
 use js_sys::{Function, Object, Reflect};
-use sealcard::fields::{Config, EditKind, FieldId, Fields};
+use sealcard::fields::{check_config, EditKind, FieldId, Fields};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::HtmlInputElement;
@@ -31,8 +31,8 @@ fn options(pairs: &[(&str, JsValue)]) -> JsValue {
     o.into()
 }
 
-fn config(pairs: &[(&str, JsValue)]) -> Result<Config, JsValue> {
-    Config::new(options(pairs))
+fn config(pairs: &[(&str, JsValue)]) -> Result<(), JsValue> {
+    check_config(&options(pairs))
 }
 
 fn test_key() -> (&'static str, JsValue) {
@@ -57,13 +57,14 @@ struct Form {
 fn form() -> Form {
     let (number, expiry, cvc) = (new_input(), new_input(), new_input());
     let fields = Fields::new(
-        config(&[test_key()]).unwrap(),
+        &options(&[test_key()]),
         number.clone(),
         expiry.clone(),
         cvc.clone(),
         None,
         Function::new_no_args(""),
-    );
+    )
+    .unwrap();
     Form {
         fields,
         number,
@@ -105,10 +106,16 @@ fn keys_and_endpoints_are_checked_first() {
         bad("apiBase", "not a url".into()).as_deref(),
         Some("invalid_api_base")
     );
-    assert_eq!(
-        bad("apiBase", "https://a.example/v1?x=1".into()).as_deref(),
-        Some("invalid_api_base")
-    );
+    for with_query_or_fragment in [
+        "https://a.example/v1?x=1",
+        "https://a.example/v1?",
+        "https://a.example/v1#",
+    ] {
+        assert_eq!(
+            bad("apiBase", with_query_or_fragment.into()).as_deref(),
+            Some("invalid_api_base")
+        );
+    }
     assert_eq!(bad("timeout", 0.into()).as_deref(), Some("invalid_option"));
     assert_eq!(
         bad("timeout", "20".into()).as_deref(),

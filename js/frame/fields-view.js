@@ -6,7 +6,8 @@
 // Inline mode runs it in the merchant's page; isolated mode in the fields frame (frame.js adds
 // the message bridge).
 
-/** @typedef {typeof import('./sealcard_fields.js')} RustFields the wasm-bindgen exports of src/fields/ */
+/** @typedef {Pick<typeof import('./sealcard_fields.js'), 'checkConfig' | 'EditKind' | 'FieldId' | 'Fields'>} RustFields
+ * the wasm-bindgen exports of src/fields/ the view uses */
 /** @typedef {import('./sealcard_fields.js').Fields} Fields */
 /** @typedef {{ number?: string, expiry?: string, cvc?: string, name?: string }} FieldTexts */
 /** @typedef {{ wrap: HTMLElement, label: HTMLElement, input: HTMLInputElement, error: HTMLElement }} FieldNodes */
@@ -336,10 +337,6 @@ export function createFields(rust) {
     return x;
   }
 
-  /** `{ publicKey, apiBase?, locale?, acceptedBrands?, timeout?, messages? }`, read and
-   * checked by the Rust fields (the key first). */
-  const readConfig = (/** @type {unknown} */ v) => new rust.Config(v);
-
   /** @returns {FieldTexts} */
   function readTexts(/** @type {unknown} */ v, /** @type {string} */ err) {
     if (isNullish(v)) return {};
@@ -495,8 +492,8 @@ export function createFields(rust) {
    */
 
   /**
-   * Mounts the fields of `config` into `target`.
-   * @param {Element} target @param {import('./sealcard_fields.js').Config} config @param {ViewOptions} opts
+   * Mounts the fields of `config` (checked) into `target`.
+   * @param {Element} target @param {unknown} config @param {ViewOptions} opts
    */
   function mount(target, config, opts) {
     const doc = target.ownerDocument;
@@ -672,9 +669,6 @@ export function createFields(rust) {
     return k;
   }
 
-  /** Options of a payment call must be an object, or absent. */
-  const badOptions = (/** @type {unknown} */ o) => !isNullish(o) && !isObject(o);
-
   /** The `CardField` of a mounted view: the public API. */
   function cardField(/** @type {View} */ view) {
     const { fields, opts } = view;
@@ -735,25 +729,14 @@ export function createFields(rust) {
         return fields.state();
       },
       /** Tokenizes the card: `{ paymentMethod }` or `{ error }`, never rejects. A call while one
-       * is in flight returns the same promise. */
+       * is in flight returns the same promise. The Rust fields read the options. */
       createPaymentMethod(/** @type {unknown} */ options) {
-        if (view.destroyed || badOptions(options)) return Promise.resolve(fields.invalidOption());
-        return fields.createPaymentMethod(get(options, 'billing'), get(options, 'metadata'));
+        return fields.createPaymentMethod(options);
       },
-      /** Pays the Payment Intent of `clientKey`: `{ status, paymentIntentId }` or `{ error }`. */
+      /** Pays the Payment Intent of `clientKey`: `{ status, paymentIntentId }` or `{ error }`.
+       * The Rust fields read the options; `returnUrl` is this page's by default. */
       confirmPayment(/** @type {unknown} */ clientKey, /** @type {unknown} */ options) {
-        if (view.destroyed || badOptions(options)) return Promise.resolve(fields.invalidOption());
-        const given = get(options, 'paymentMethod');
-        const returnUrl = get(options, 'returnUrl');
-        const handleNextAction = get(options, 'handleNextAction');
-        return fields.confirmPayment(
-          typeof clientKey === 'string' ? clientKey : '',
-          typeof given === 'string' ? given : undefined,
-          typeof returnUrl === 'string' ? returnUrl : location.href,
-          get(options, 'billing'),
-          get(options, 'metadata'),
-          typeof handleNextAction === 'function' ? handleNextAction : undefined,
-        );
+        return fields.confirmPayment(clientKey, options, location.href);
       },
     };
   }
@@ -762,7 +745,7 @@ export function createFields(rust) {
     /** Checks a configuration without mounting: `null` when it is good, else the error. */
     checkConfig(/** @type {unknown} */ config) {
       try {
-        readConfig(config).free();
+        rust.checkConfig(config);
         return null;
       } catch (e) {
         return e;
@@ -772,7 +755,9 @@ export function createFields(rust) {
      * `SealCardError` (`type: 'configuration_error'`, with a `code`) for a bad key, endpoint or
      * option. */
     mountCardField(/** @type {unknown} */ target, /** @type {unknown} */ config, /** @type {unknown} */ options) {
-      const c = readConfig(config);
+      // `{ publicKey, apiBase?, locale?, acceptedBrands?, timeout?, messages? }`: the Rust
+      // fields read it (the key first) and throw what is wrong, before the view options.
+      rust.checkConfig(config);
       // A test key (the Rust fields checked it is a pk_test_ or pk_live_ one) may load fonts
       // over http from loopback.
       const testMode = String(get(config, 'publicKey')).startsWith('pk_test_');
@@ -785,11 +770,8 @@ export function createFields(rust) {
           el = null;
         }
       }
-      if (!el) {
-        c.free();
-        throw optionError('mount target must be an element or a selector that matches one');
-      }
-      return mount(el, c, opts);
+      if (!el) throw optionError('mount target must be an element or a selector that matches one');
+      return mount(el, config, opts);
     },
   };
 }

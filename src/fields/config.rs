@@ -22,16 +22,40 @@ const DEFAULT_TIMEOUT_MS: u32 = 20_000;
 /// The longest timeout accepted.
 const MAX_TIMEOUT_MS: f64 = 600_000.0;
 
-/// The `invalid_option` error for the option `key`.
-fn option_error(key: &str) -> JsValue {
-    let message = match key {
-        "apiBase" => "apiBase must be a string URL",
-        "locale" => "locale must be a string such as 'en' or 'fil'",
-        "acceptedBrands" => "acceptedBrands must be an array of brand ids such as 'visa'",
-        "timeout" => "timeout must be a number of milliseconds, 1 to 600000",
-        _ => "messages must map error codes to strings",
-    };
-    config_error(ErrorCode::InvalidOption, Some(message))
+/// The options of the configuration that are checked here, past the key: each says what it
+/// must be when it is wrong.
+#[derive(Clone, Copy)]
+enum Opt {
+    ApiBase,
+    Locale,
+    AcceptedBrands,
+    Timeout,
+    Messages,
+}
+
+impl Opt {
+    /// The option's name.
+    fn key(self) -> &'static str {
+        match self {
+            Opt::ApiBase => "apiBase",
+            Opt::Locale => "locale",
+            Opt::AcceptedBrands => "acceptedBrands",
+            Opt::Timeout => "timeout",
+            Opt::Messages => "messages",
+        }
+    }
+
+    /// The `invalid_option` error for a wrong value.
+    fn error(self) -> JsValue {
+        let message = match self {
+            Opt::ApiBase => "apiBase must be a string URL",
+            Opt::Locale => "locale must be a string such as 'en' or 'fil'",
+            Opt::AcceptedBrands => "acceptedBrands must be an array of brand ids such as 'visa'",
+            Opt::Timeout => "timeout must be a number of milliseconds, 1 to 600000",
+            Opt::Messages => "messages must map error codes to strings",
+        };
+        config_error(ErrorCode::InvalidOption, Some(message))
+    }
 }
 
 /// `options[key]`; `None` when absent, `null`, or its getter throws.
@@ -45,48 +69,47 @@ pub fn get(options: &JsValue, key: &str) -> Option<JsValue> {
 }
 
 /// A string option: `Ok(None)` when absent, an `invalid_option` error when not a string.
-fn string(options: &JsValue, key: &str) -> Result<Option<String>, JsValue> {
-    match get(options, key) {
+fn string(options: &JsValue, opt: Opt) -> Result<Option<String>, JsValue> {
+    match get(options, opt.key()) {
         None => Ok(None),
-        Some(v) => v.as_string().map(Some).ok_or_else(|| option_error(key)),
+        Some(v) => v.as_string().map(Some).ok_or_else(|| opt.error()),
     }
 }
 
 /// The language of a `locale` option (`fil`, `tl`… Filipino, any other tag English); `None`
 /// when absent or empty.
 pub fn locale(options: &JsValue) -> Result<Option<Locale>, JsValue> {
-    Ok(string(options, "locale")?
+    Ok(string(options, Opt::Locale)?
         .as_deref()
         .and_then(Locale::parse))
 }
 
 /// A `messages` option (`{ [code]: text }`): the overrides, in the object's order.
 pub fn messages(options: &JsValue) -> Result<Vec<(ErrorCode, String)>, JsValue> {
-    let Some(map) = get(options, "messages") else {
+    let Some(map) = get(options, Opt::Messages.key()) else {
         return Ok(Vec::new());
     };
-    let map = map
-        .dyn_into::<Object>()
-        .map_err(|_| option_error("messages"))?;
-    Object::entries(&map)
-        .iter()
-        .map(|entry| {
-            let pair = Array::from(&entry);
-            let code = pair
-                .get(0)
-                .as_string()
-                .as_deref()
-                .and_then(ErrorCode::parse);
-            match (code, pair.get(1).as_string()) {
-                (Some(code), Some(text)) => Ok((code, text)),
-                _ => Err(option_error("messages")),
-            }
-        })
-        .collect()
+    if !map.is_object() {
+        return Err(Opt::Messages.error());
+    }
+    let mut overrides = Vec::new();
+    for entry in Object::entries(map.unchecked_ref()).iter() {
+        // Each entry is a `[key, value]` array.
+        let pair: Array = entry.unchecked_into();
+        let code = pair
+            .get(0)
+            .as_string()
+            .as_deref()
+            .and_then(ErrorCode::parse);
+        match (code, pair.get(1).as_string()) {
+            (Some(code), Some(text)) => overrides.push((code, text)),
+            _ => return Err(Opt::Messages.error()),
+        }
+    }
+    Ok(overrides)
 }
 
 /// The configuration of one card form.
-#[wasm_bindgen]
 pub struct Config {
     pub(super) public_key: String,
     pub(super) mode: KeyMode,
@@ -96,29 +119,33 @@ pub struct Config {
     pub(super) messages: Messages,
 }
 
-#[wasm_bindgen]
+/// Checks a configuration without mounting fields: throws the error mounting would.
+#[wasm_bindgen(js_name = checkConfig)]
+pub fn check_config(options: &JsValue) -> Result<(), JsValue> {
+    Config::read(options).map(drop)
+}
+
 impl Config {
     /// Reads `{ publicKey, apiBase?, locale?, acceptedBrands?, timeout?, messages? }`.
-    /// Throws a `SealCardError`: `secret_key_forbidden`, `invalid_public_key`,
+    /// The error is a `SealCardError`: `secret_key_forbidden`, `invalid_public_key`,
     /// `invalid_api_base`, `insecure_endpoint`, `insecure_context` or `invalid_option`.
-    #[wasm_bindgen(constructor)]
-    pub fn new(options: JsValue) -> Result<Config, JsValue> {
-        let key = get(&options, "publicKey")
+    pub fn read(options: &JsValue) -> Result<Config, JsValue> {
+        let key = get(options, "publicKey")
             .and_then(|k| k.as_string())
             .unwrap_or_default();
         let mode = parse_public_key(&key).map_err(|code| config_error(code, None))?;
-        let api_base = api_base(mode, string(&options, "apiBase")?.as_deref())?;
-        let locale = locale(&options)?.unwrap_or_default();
-        let accepted = accepted(get(&options, "acceptedBrands"))?;
-        let timeout_ms = match Reflect::get(&options, &"timeout".into()).ok() {
+        let api_base = api_base(mode, string(options, Opt::ApiBase)?.as_deref())?;
+        let locale = locale(options)?.unwrap_or_default();
+        let accepted = accepted(get(options, Opt::AcceptedBrands.key()))?;
+        let timeout_ms = match Reflect::get(options, &Opt::Timeout.key().into()).ok() {
             None => DEFAULT_TIMEOUT_MS,
             Some(v) if v.is_undefined() => DEFAULT_TIMEOUT_MS,
             Some(v) => match v.as_f64() {
                 Some(ms) if (1.0..=MAX_TIMEOUT_MS).contains(&ms) => ms as u32,
-                _ => return Err(option_error("timeout")),
+                _ => return Err(Opt::Timeout.error()),
             },
         };
-        let overrides = messages(&options)?;
+        let overrides = messages(options)?;
         Ok(Config {
             public_key: key,
             mode,
@@ -140,11 +167,15 @@ impl Config {
 fn api_base(mode: KeyMode, given: Option<&str>) -> Result<String, JsValue> {
     let invalid = || config_error(ErrorCode::InvalidApiBase, None);
     let url = web_sys::Url::new(given.unwrap_or(DEFAULT_API_BASE)).map_err(|_| invalid())?;
-    if !url.search().is_empty() || !url.hash().is_empty() {
+    let href = url.href();
+    // No query or fragment, not even an empty one: the API's paths are appended to the base.
+    if href.bytes().any(|b| b == b'?' || b == b'#') {
         return Err(invalid());
     }
-    let href = url.href();
-    let base = href.trim_end_matches('/');
+    let mut base = href.as_str();
+    while let Some(shorter) = base.strip_suffix('/') {
+        base = shorter;
+    }
     let secure_page = web_sys::window().is_some_and(|w| w.is_secure_context());
     check_endpoint(mode, base, secure_page).map_err(|code| config_error(code, None))?;
     Ok(base.to_string())
@@ -158,13 +189,16 @@ fn accepted(ids: Option<JsValue>) -> Result<Accepted, JsValue> {
     };
     let ids = ids
         .dyn_into::<Array>()
-        .map_err(|_| option_error("acceptedBrands"))?;
-    let parsed: Option<Vec<BrandId>> = ids
-        .iter()
-        .map(|id| id.as_string().as_deref().and_then(BrandId::parse))
-        .collect();
-    match parsed {
-        Some(list) if !list.is_empty() => Ok(Accepted::of(list)),
-        _ => Err(option_error("acceptedBrands")),
+        .map_err(|_| Opt::AcceptedBrands.error())?;
+    let mut brands = Vec::new();
+    for id in ids.iter() {
+        match id.as_string().as_deref().and_then(BrandId::parse) {
+            Some(brand) => brands.push(brand),
+            None => return Err(Opt::AcceptedBrands.error()),
+        }
     }
+    if brands.is_empty() {
+        return Err(Opt::AcceptedBrands.error());
+    }
+    Ok(Accepted::of(brands))
 }

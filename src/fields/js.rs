@@ -1,12 +1,12 @@
 //! The JS side of the browser layer's data: results out as plain objects (serde-wasm-bindgen),
-//! answers in through the browser's `JSON.parse` read as [`Json`], the merchant's own objects
+//! answers in through the browser's JSON parser read as [`Json`], the merchant's own objects
 //! passed through untouched, errors thrown to the merchant, today's month and random ids.
 
 use js_sys::{Array, Reflect};
 use serde::{Serialize, Serializer};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::wire::Json;
+use crate::wire::{Envelope, Json};
 use crate::{ErrorCode, YearMonth};
 
 /// `value` as a plain JS object, JSON's way: `None` is `null` (the report types leave out
@@ -17,10 +17,13 @@ pub fn to_js(value: &impl Serialize) -> JsValue {
     value.serialize(&serializer).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// `value` as JSON text, for a request body: a JS string, the one string the card's request
-/// is (the objects it was built from are garbage once it exists).
-pub fn to_json(value: &impl Serialize) -> Option<JsValue> {
-    js_sys::JSON::stringify(&to_js(value))
+/// The body of a request with `attributes`, PayMongo's `{"data":{"attributes":…}}`, as JSON
+/// text: a JS string, the one string the card's request is (the objects it was built from are
+/// garbage once it exists). The attributes become a JS object first, so one envelope type
+/// serves every request (its serializer is in the wasm once, not once per request type).
+pub fn request_body(attributes: &impl Serialize) -> Option<JsValue> {
+    let envelope = Envelope::of(JsObject(to_js(attributes)));
+    js_sys::JSON::stringify(&to_js(&envelope))
         .ok()
         .map(JsValue::from)
 }
@@ -38,12 +41,9 @@ impl Serialize for JsObject {
 pub struct Parsed(JsValue);
 
 impl Parsed {
-    /// `JSON.parse(text)`, when it is an object (an API answer always is).
-    pub fn parse(text: &str) -> Option<Parsed> {
-        js_sys::JSON::parse(text)
-            .ok()
-            .filter(JsValue::is_object)
-            .map(Parsed)
+    /// A parsed answer, when it is an object (an API answer always is).
+    pub fn object(value: JsValue) -> Option<Parsed> {
+        value.is_object().then_some(Parsed(value))
     }
 }
 
@@ -73,16 +73,22 @@ impl Json for Parsed {
 /// The `SealCardError` thrown to the merchant for a configuration problem: an `Error` with
 /// `type`, `code` and `retryable`; its message is `detail` (naming the option) or the code's.
 pub fn config_error(code: ErrorCode, detail: Option<&str>) -> JsValue {
+    /// What a `SealCardError` carries besides its name and message.
+    #[derive(Serialize)]
+    struct Fields {
+        #[serde(rename = "type")]
+        kind: &'static str,
+        code: &'static str,
+        retryable: bool,
+    }
     let error = js_sys::Error::new(detail.unwrap_or_else(|| code.message()));
     error.set_name("SealCardError");
-    for (key, value) in [
-        ("type", JsValue::from_str(code.error_type().as_str())),
-        ("code", JsValue::from_str(code.code())),
-        ("retryable", JsValue::FALSE),
-    ] {
-        // Setting a property of an Error we just made cannot fail.
-        let _ = Reflect::set(&error, &JsValue::from_str(key), &value);
-    }
+    let fields = to_js(&Fields {
+        kind: code.error_type().as_str(),
+        code: code.code(),
+        retryable: false,
+    });
+    js_sys::Object::assign(&error, fields.unchecked_ref());
     error.into()
 }
 
@@ -95,16 +101,13 @@ pub fn today() -> YearMonth {
     }
 }
 
-/// 16 random bytes as hex, from the browser's CSPRNG (an `Idempotency-Key`).
+/// A fresh `Idempotency-Key`: a random UUID from the browser's CSPRNG (`crypto.randomUUID`).
+/// `None` outside a secure context, where browsers do not offer it — a plain `http:` page,
+/// which only a test key may use: the request then goes without a key.
 pub fn random_id() -> Option<String> {
-    let crypto = web_sys::window()?.crypto().ok()?;
-    let mut bytes = [0u8; 16];
-    crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(32);
-    for b in bytes {
-        out.push(char::from(HEX[usize::from(b >> 4)]));
-        out.push(char::from(HEX[usize::from(b & 15)]));
+    let window = web_sys::window()?;
+    if !window.is_secure_context() {
+        return None;
     }
-    Some(out)
+    Some(window.crypto().ok()?.random_uuid())
 }

@@ -18,7 +18,7 @@ mod js;
 mod pay;
 mod transport;
 
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, Ref, RefCell, RefMut};
 use std::rc::Rc;
 
 use js_sys::{Function, Promise};
@@ -26,12 +26,13 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlInputElement;
 
-pub use config::Config;
+pub use config::check_config;
+use config::Config;
 
 use crate::{
     edit_cvc, edit_expiry, edit_number, form_state, format_cvc, format_expiry, format_number,
     texts, validate_number, BrandId, Edit, ErrorCode, Field, FieldState, FormState, Messages,
-    StateReport, TextsReport, Touched,
+    StateReport, Touched,
 };
 use inputs::Inputs;
 use js::{to_js, today};
@@ -76,9 +77,9 @@ pub enum EditKind {
 /// What the view renders after an event: the `change` state and how to show it.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Update {
+pub struct Update<'a> {
     /// The state, as the `change` event reports it.
-    state: StateReport,
+    state: StateReport<'a>,
     /// Whether it differs from the state last reported (then the view emits `change`).
     changed: bool,
     /// The brand's name for the badge, `null` while none is known.
@@ -90,6 +91,37 @@ pub struct Update {
     advance: bool,
 }
 
+/// What a state report shows, besides its words: equal for equal reports, so telling a change
+/// needs no report kept or compared. (The words change only through `setOptions`, which
+/// forgets the last report.)
+#[derive(Clone, Copy, PartialEq)]
+struct Shown {
+    empty: bool,
+    complete: bool,
+    brand: Option<BrandId>,
+    number: FieldState,
+    expiry: FieldState,
+    cvc: FieldState,
+}
+
+impl Shown {
+    fn of(state: &FormState) -> Shown {
+        // A field's problem shows only as its error.
+        let field = |f: &FieldState| FieldState {
+            problem: None,
+            ..*f
+        };
+        Shown {
+            empty: state.empty,
+            complete: state.complete,
+            brand: state.brand.map(|b| b.id),
+            number: field(&state.number),
+            expiry: field(&state.expiry),
+            cvc: field(&state.cvc),
+        }
+    }
+}
+
 /// What the fields remember between events.
 #[derive(Default)]
 struct Ui {
@@ -99,7 +131,8 @@ struct Ui {
     /// Bumped by every edit: an `Idempotency-Key` is reused only for unchanged input.
     generation: u32,
     idempotency: Option<(u32, String)>,
-    last: Option<StateReport>,
+    /// What the last update reported.
+    last: Option<Shown>,
     announced_brand: Option<BrandId>,
     announced_error: Option<ErrorCode>,
 }
@@ -143,6 +176,29 @@ impl CardTexts {
 }
 
 impl Inner {
+    // The state is borrowed here only: a broken borrow (a bug) would trap at one place, and
+    // the wasm keeps one location for it rather than one per use.
+
+    /// What the fields remember.
+    fn ui(&self) -> Ref<'_, Ui> {
+        self.ui.borrow()
+    }
+
+    /// What the fields remember, to change it.
+    fn ui_mut(&self) -> RefMut<'_, Ui> {
+        self.ui.borrow_mut()
+    }
+
+    /// The words of the fields.
+    fn words(&self) -> Ref<'_, Messages> {
+        self.messages.borrow()
+    }
+
+    /// The tokenization in flight.
+    fn inflight_mut(&self) -> RefMut<'_, Option<Promise>> {
+        self.inflight.borrow_mut()
+    }
+
     /// The texts of the card inputs.
     fn texts(&self) -> CardTexts {
         CardTexts {
@@ -154,7 +210,7 @@ impl Inner {
 
     /// The form's state of `texts`, a standing API error laid over its field.
     fn form_of(&self, texts: &CardTexts) -> FormState {
-        let ui = self.ui.borrow();
+        let ui = self.ui();
         let state = form_state(
             crate::Inputs {
                 number: &texts.number,
@@ -176,13 +232,14 @@ impl Inner {
         self.form_of(&self.texts())
     }
 
-    /// The update that shows `state`; it remembers what it reported and announced.
-    fn update(&self, state: FormState, announce: bool, advance: bool) -> Update {
-        let messages = self.messages.borrow();
-        let report = StateReport::of(&state, &messages);
-        let mut ui = self.ui.borrow_mut();
-        let changed = ui.last.as_ref() != Some(&report);
-        ui.last = Some(report.clone());
+    /// The [`Update`] that shows `state`, as a JS object; it remembers what it reported and
+    /// announced.
+    fn update(&self, state: FormState, announce: bool, advance: bool) -> JsValue {
+        let messages = self.words();
+        let mut ui = self.ui_mut();
+        let shown = Some(Shown::of(&state));
+        let changed = ui.last != shown;
+        ui.last = shown;
         let mut announcement = None;
         if announce {
             let brand = state.brand.map(|b| b.id);
@@ -190,18 +247,18 @@ impl Inner {
             if let Some(code) = error.filter(|&e| Some(e) != ui.announced_error) {
                 announcement = Some(messages.text(code).to_string());
             } else if let Some(b) = state.brand.filter(|_| brand != ui.announced_brand) {
-                announcement = Some([texts(messages.locale()).brand_prefix, b.name].concat());
+                announcement = Some(joined(&[texts(messages.locale()).brand_prefix, b.name]));
             }
             ui.announced_brand = brand;
             ui.announced_error = error;
         }
-        Update {
-            state: report,
+        to_js(&Update {
+            state: StateReport::of(&state, &messages),
             changed,
             brand_name: state.brand.map(|b| b.name),
             announcement,
             advance,
-        }
+        })
     }
 
     /// Renders the current state through the view (after a request settled).
@@ -211,12 +268,38 @@ impl Inner {
         }
         let update = self.update(self.form(), true, false);
         // A view that throws changes nothing here.
-        let _ = self.render.call1(&JsValue::UNDEFINED, &to_js(&update));
+        let _ = self.render.call1(&JsValue::UNDEFINED, &update);
+    }
+
+    /// `field` edited (`Some`: the edit to apply to its text and selection) or changed by the
+    /// browser (`None`: its text is formatted in place, the caret kept on its digit); the
+    /// input shows the result. Returns the [`Update`].
+    fn change(&self, field: FieldId, edit: Option<Edit<'_>>) -> JsValue {
+        let mut texts = self.texts();
+        let cvc_max = texts.cvc_max();
+        // The name is free text: the browser edits it, `input` reports it.
+        let (Some(input), Some(old)) = (self.inputs.get(field), texts.get_mut(field)) else {
+            return self.after_edit(field, &mut texts, false);
+        };
+        let (start, end) = inputs::selection(input, old.encode_utf16().count());
+        let formatted = match (field, edit) {
+            (FieldId::Number, Some(edit)) => edit_number(old, start, end, edit),
+            (FieldId::Expiry, Some(edit)) => edit_expiry(old, start, end, edit),
+            (_, Some(edit)) => edit_cvc(old, start, end, edit, cvc_max),
+            (FieldId::Number, None) => format_number(old, start),
+            (FieldId::Expiry, None) => format_expiry(old, start),
+            (_, None) => format_cvc(old, start, cvc_max),
+        };
+        inputs::show(input, old, &formatted.value, formatted.caret);
+        *old = formatted.value;
+        // Text was added: typed, pasted, or put there by the browser.
+        let forward = !matches!(edit, Some(Edit::DeleteBackward | Edit::DeleteForward));
+        self.after_edit(field, &mut texts, forward)
     }
 
     /// After the shopper changed `field`: a new generation, and its API error forgotten.
     fn edited(&self, field: FieldId) {
-        let mut ui = self.ui.borrow_mut();
+        let mut ui = self.ui_mut();
         ui.generation = ui.generation.wrapping_add(1);
         if ui.api_error.is_some_and(|(f, _)| f == field.field()) {
             ui.api_error = None;
@@ -226,7 +309,7 @@ impl Inner {
     /// Empties the fields and forgets what the shopper did.
     fn clear(&self) {
         self.inputs.clear();
-        let mut ui = self.ui.borrow_mut();
+        let mut ui = self.ui_mut();
         ui.touched = Touched::default();
         ui.api_error = None;
         ui.idempotency = None;
@@ -250,8 +333,18 @@ impl Inner {
                 .get(field)
                 .zip(texts.get_mut(field))
                 .is_some_and(|(input, text)| inputs::caret_at_end(input, text));
-        to_js(&self.update(state, true, advance))
+        self.update(state, true, advance)
     }
+}
+
+/// `parts` end to end. (`<[&str]>::concat` is written for any separator and element type, and
+/// is several times the size in the wasm.)
+fn joined(parts: &[&str]) -> String {
+    let mut text = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for part in parts {
+        text.push_str(part);
+    }
+    text
 }
 
 fn field_state(state: &FormState, field: FieldId) -> Option<&FieldState> {
@@ -269,21 +362,33 @@ pub struct Fields {
     inner: Rc<Inner>,
 }
 
+impl Fields {
+    /// The settled `{ error }` of `invalid_option` for a payment call on destroyed fields, or
+    /// with options that are neither absent nor an object; `None` for a good call.
+    fn invalid_call(&self, options: &JsValue) -> Option<Promise> {
+        let absent = options.is_undefined() || options.is_null();
+        let invalid = self.inner.destroyed.get() || !(absent || options.is_object());
+        invalid.then(|| Promise::resolve(&pay::error(&self.inner, ErrorCode::InvalidOption)))
+    }
+}
+
 #[wasm_bindgen]
 impl Fields {
-    /// The fields of `config` over the view's inputs; `render` shows the updates that come
-    /// after a request (the others are returned by the calls that make them).
+    /// The fields of the configuration `options` (`loadSealCard`'s, read as [`check_config`]
+    /// does) over the view's inputs; `render` shows the updates that come after a request
+    /// (the others are returned by the calls that make them).
     #[wasm_bindgen(constructor)]
     pub fn new(
-        mut config: Config,
+        options: &JsValue,
         number: HtmlInputElement,
         expiry: HtmlInputElement,
         cvc: HtmlInputElement,
         name: Option<HtmlInputElement>,
         render: Function,
-    ) -> Fields {
+    ) -> Result<Fields, JsValue> {
+        let mut config = Config::read(options)?;
         let messages = std::mem::take(&mut config.messages);
-        Fields {
+        Ok(Fields {
             inner: Rc::new(Inner {
                 config,
                 messages: RefCell::new(messages),
@@ -298,54 +403,24 @@ impl Fields {
                 inflight: RefCell::default(),
                 destroyed: Cell::new(false),
             }),
-        }
+        })
     }
 
     /// An edit of `field` (`data`: the text inserted): the input gets its new text and caret.
     /// Returns the [`Update`].
     pub fn edit(&self, field: FieldId, kind: EditKind, data: Option<String>) -> JsValue {
-        let inner = &self.inner;
-        let mut texts = inner.texts();
-        let cvc_max = texts.cvc_max();
-        // The name is free text: the browser edits it, `input` reports it.
-        let (Some(input), Some(old)) = (inner.inputs.get(field), texts.get_mut(field)) else {
-            return self.input(field);
-        };
-        let (start, end) = inputs::selection(input, old.encode_utf16().count());
         let edit = match kind {
             EditKind::Insert => Edit::Insert(data.as_deref().unwrap_or_default()),
             EditKind::DeleteBackward => Edit::DeleteBackward,
             EditKind::DeleteForward => Edit::DeleteForward,
         };
-        let formatted = match field {
-            FieldId::Number => edit_number(old, start, end, edit),
-            FieldId::Expiry => edit_expiry(old, start, end, edit),
-            _ => edit_cvc(old, start, end, edit, cvc_max),
-        };
-        inputs::show(input, old, &formatted.value, formatted.caret);
-        *old = formatted.value;
-        inner.after_edit(field, &mut texts, kind == EditKind::Insert)
+        self.inner.change(field, Some(edit))
     }
 
     /// A change the browser already made to `field` (autofill, an IME's end, a script): the
     /// text is formatted in place, the caret kept on its digit. Returns the [`Update`].
     pub fn input(&self, field: FieldId) -> JsValue {
-        let inner = &self.inner;
-        let mut texts = inner.texts();
-        let cvc_max = texts.cvc_max();
-        let (Some(input), Some(old)) = (inner.inputs.get(field), texts.get_mut(field)) else {
-            // The name: nothing to format.
-            return inner.after_edit(field, &mut texts, false);
-        };
-        let (caret, _) = inputs::selection(input, old.encode_utf16().count());
-        let formatted = match field {
-            FieldId::Number => format_number(old, caret),
-            FieldId::Expiry => format_expiry(old, caret),
-            _ => format_cvc(old, caret, cvc_max),
-        };
-        inputs::show(input, old, &formatted.value, formatted.caret);
-        *old = formatted.value;
-        inner.after_edit(field, &mut texts, true)
+        self.inner.change(field, None)
     }
 
     /// The shopper left `field`: with something typed, its incomplete-input error may show.
@@ -355,34 +430,34 @@ impl Fields {
         let texts = inner.texts();
         let typed = field_state(&inner.form_of(&texts), field).is_some_and(|f| !f.empty);
         if typed {
-            inner.ui.borrow_mut().touched.touch(field.field());
+            inner.ui_mut().touched.touch(field.field());
         }
-        to_js(&inner.update(inner.form_of(&texts), true, false))
+        inner.update(inner.form_of(&texts), true, false)
     }
 
     /// The [`Update`] of the current state, announcing nothing (at mount, after an option
     /// changed).
     pub fn current(&self) -> JsValue {
         let inner = &self.inner;
-        to_js(&inner.update(inner.form(), false, false))
+        inner.update(inner.form(), false, false)
     }
 
     /// The state, as `getState()` and the `change` event report it.
     pub fn state(&self) -> JsValue {
         let inner = &self.inner;
-        to_js(&StateReport::of(&inner.form(), &inner.messages.borrow()))
+        to_js(&StateReport::of(&inner.form(), &inner.words()))
     }
 
     /// Empties every field. Returns the [`Update`].
     pub fn clear(&self) -> JsValue {
         let inner = &self.inner;
         inner.clear();
-        to_js(&inner.update(inner.form(), true, false))
+        inner.update(inner.form(), true, false)
     }
 
     /// The words of the fields in their language: `{ lang, groupLabel, labels, placeholders }`.
     pub fn texts(&self) -> JsValue {
-        to_js(&TextsReport::of(self.inner.messages.borrow().locale()))
+        to_js(texts(self.inner.words().locale()))
     }
 
     /// The mount options' language and message overrides (`{ locale?, messages? }`, as
@@ -395,41 +470,48 @@ impl Fields {
         let mut messages = self.inner.messages.borrow_mut();
         messages.mount_locale = locale;
         messages.mount_overrides = overrides;
-        self.inner.ui.borrow_mut().last = None;
+        self.inner.ui_mut().last = None;
         Ok(())
     }
 
     /// Tokenizes the card: a promise of `{ paymentMethod }` or `{ error }` that never rejects.
-    /// A call while one is in flight returns the same promise. `billing` and `metadata` are
-    /// the merchant's objects (or `undefined`); the fields are cleared after success.
+    /// `options` is `{ billing?, metadata? }` (the merchant's objects) or absent. A call while
+    /// one is in flight returns the same promise; the fields are cleared after success.
     #[wasm_bindgen(js_name = createPaymentMethod)]
-    pub fn create_payment_method(&self, billing: JsValue, metadata: JsValue) -> Promise {
-        pay::create_payment_method(&self.inner, billing, metadata, true)
+    pub fn create_payment_method(&self, options: JsValue) -> Promise {
+        if let Some(invalid) = self.invalid_call(&options) {
+            return invalid;
+        }
+        let object = |key| config::get(&options, key).unwrap_or(JsValue::UNDEFINED);
+        pay::create_payment_method(&self.inner, object("billing"), object("metadata"), true)
     }
 
-    /// Pays the Payment Intent of `clientKey` with `paymentMethod` (a `pm_…` id) or the card
-    /// tokenized now; 3-D Secure through `handleNextAction(url)`, which settles when the
-    /// shopper is done (rejects when they cancel). A promise of `{ status, paymentIntentId,
-    /// paymentMethod? }` or `{ error }` that never rejects.
+    /// Pays the Payment Intent of `clientKey` with `options.paymentMethod` (a `pm_…` id) or the
+    /// card tokenized now (with `billing` and `metadata`); 3-D Secure through
+    /// `handleNextAction(url)`, which settles when the shopper is done (rejects when they
+    /// cancel); back to `returnUrl`, by default `pageUrl`. A promise of `{ status,
+    /// paymentIntentId, paymentMethod? }` or `{ error }` that never rejects.
     #[wasm_bindgen(js_name = confirmPayment)]
     pub fn confirm_payment(
         &self,
-        client_key: String,
-        payment_method: Option<String>,
-        return_url: String,
-        billing: JsValue,
-        metadata: JsValue,
-        handle_next_action: Option<Function>,
+        client_key: JsValue,
+        options: JsValue,
+        page_url: String,
     ) -> Promise {
+        if let Some(invalid) = self.invalid_call(&options) {
+            return invalid;
+        }
+        let get = |key| config::get(&options, key);
+        let text = |key| get(key).and_then(|v| v.as_string());
         pay::confirm_payment(
             self.inner.clone(),
             pay::Confirm {
-                client_key,
-                payment_method,
-                return_url,
-                billing,
-                metadata,
-                handle_next_action,
+                client_key: client_key.as_string().unwrap_or_default(),
+                payment_method: text("paymentMethod"),
+                return_url: text("returnUrl").unwrap_or(page_url),
+                billing: get("billing").unwrap_or(JsValue::UNDEFINED),
+                metadata: get("metadata").unwrap_or(JsValue::UNDEFINED),
+                handle_next_action: get("handleNextAction").and_then(|f| f.dyn_into().ok()),
             },
         )
     }
@@ -439,13 +521,6 @@ impl Fields {
     #[wasm_bindgen(getter, js_name = testMode)]
     pub fn test_mode(&self) -> bool {
         self.inner.config.mode == crate::KeyMode::Test
-    }
-
-    /// `{ error }` of `invalid_option`, in the fields' words: what a payment call with options
-    /// that are not an object, or on destroyed fields, resolves to.
-    #[wasm_bindgen(js_name = invalidOption)]
-    pub fn invalid_option(&self) -> JsValue {
-        pay::error(&self.inner, ErrorCode::InvalidOption)
     }
 
     /// Empties the inputs and stops: a request in flight settles without touching the view.

@@ -3,6 +3,8 @@
 //! built from the core's wire types and answers read with them; what an answer means is the
 //! core's (`failure_for`, `decline_for`); results leave as the core's report types.
 
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 
 use js_sys::{Array, Function, Object, Promise, Reflect};
@@ -10,16 +12,16 @@ use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
-use super::js::{random_id, to_js, to_json, today, JsObject, Parsed};
+use super::js::{random_id, request_body, to_js, today, JsObject};
 use super::transport::{self, Answer, Request};
-use super::Inner;
+use super::{joined, Inner};
 use crate::wire::{
-    ApiErrorAnswer, AttachRequest, CardDetails, Envelope, IntentAnswer, PaymentMethodAnswer,
+    ApiErrorAnswer, AttachRequest, CardDetails, IntentAnswer, PaymentMethodAnswer,
     PaymentMethodRequest,
 };
 use crate::{
     check_endpoint, decline_for, failure_for, intent_id_of_client_key, is_payment_method_id,
-    ApiFailure, ErrorCode, ErrorReport, IntentStatus, PaymentMethodReport, Touched,
+    ApiFailure, Brand, ErrorCode, ErrorReport, IntentStatus, PaymentMethodReport, Touched,
 };
 
 /// How many times a `processing` or just-authenticated intent is read again.
@@ -29,8 +31,8 @@ const READ_AGAIN_MS: i32 = 1500;
 
 /// `{ error }`.
 #[derive(Serialize)]
-struct Failed {
-    error: ErrorReport,
+struct Failed<'a> {
+    error: ErrorReport<'a>,
 }
 
 /// `{ paymentMethod }`.
@@ -42,39 +44,39 @@ struct Created {
 
 /// `{ type: 'redirect', url }`: the 3-D Secure page, when no handler shows it.
 #[derive(Serialize)]
-struct NextAction {
+struct NextAction<'a> {
     #[serde(rename = "type")]
     kind: &'static str,
-    url: String,
+    url: &'a str,
 }
 
 /// `{ status, paymentIntentId, paymentMethod?, nextAction? }`.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Confirmed {
+struct Confirmed<'a> {
     status: &'static str,
-    payment_intent_id: String,
+    payment_intent_id: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     payment_method: Option<JsObject>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    next_action: Option<NextAction>,
+    next_action: Option<NextAction<'a>>,
 }
 
 pub fn error(inner: &Inner, code: ErrorCode) -> JsValue {
     to_js(&Failed {
-        error: inner.messages.borrow().error(code),
+        error: inner.words().error(code),
     })
 }
 
 fn failure(inner: &Inner, f: &ApiFailure) -> JsValue {
     to_js(&Failed {
-        error: inner.messages.borrow().failure(f),
+        error: inner.words().failure(f),
     })
 }
 
 /// What a failed answer means, PayMongo's `errors` read when the body is that envelope.
 fn failure_of(answer: &Answer) -> ApiFailure {
-    let errors = Parsed::parse(&answer.body).and_then(|j| ApiErrorAnswer::read_all(&j));
+    let errors = answer.body.as_ref().and_then(ApiErrorAnswer::read_all);
     let items: Option<Vec<_>> = errors
         .as_ref()
         .map(|e| e.iter().map(|i| i.item()).collect());
@@ -98,12 +100,22 @@ fn billing_with_name(billing: Option<JsValue>, name: &str) -> Option<JsValue> {
         return billing;
     }
     let merged = Object::new();
-    if let Some(b) = billing.as_ref().and_then(|b| b.dyn_ref::<Object>()) {
-        Object::assign(&merged, b);
+    // `billing` passed `object_option`: an object.
+    if let Some(b) = &billing {
+        Object::assign(&merged, b.unchecked_ref());
     }
     // A property of an object we just made.
     let _ = Reflect::set(&merged, &"name".into(), &name.into());
     Some(merged.into())
+}
+
+/// A payment flow (it never fails: a failure is a result).
+type Flow = Pin<Box<dyn Future<Output = JsValue>>>;
+
+/// The promise of a flow. Both flows go through this one instantiation of `future_to_promise`
+/// (its task and wrapper code exist once in the wasm, not once per flow).
+fn to_promise(flow: Flow) -> Promise {
+    future_to_promise(async move { Ok(flow.await) })
 }
 
 /// Starts (or joins) the tokenization in flight.
@@ -113,17 +125,25 @@ pub fn create_payment_method(
     metadata: JsValue,
     clear_on_success: bool,
 ) -> Promise {
-    if let Some(p) = inner.inflight.borrow().as_ref() {
+    if let Some(p) = inner.inflight_mut().as_ref() {
         return p.clone();
     }
     let task = inner.clone();
-    let promise = future_to_promise(async move {
+    let promise = to_promise(Box::pin(async move {
         let result = tokenize(&task, billing, metadata, clear_on_success).await;
-        task.inflight.borrow_mut().take();
-        Ok(result)
-    });
-    *inner.inflight.borrow_mut() = Some(promise.clone());
+        task.inflight_mut().take();
+        result
+    }));
+    *inner.inflight_mut() = Some(promise.clone());
     promise
+}
+
+/// A tokenization ready to leave: its request's parts, and the brand the fields showed.
+struct Tokenization {
+    url: String,
+    idempotency_key: Option<String>,
+    body: JsValue,
+    brand: Option<&'static Brand>,
 }
 
 async fn tokenize(
@@ -132,22 +152,43 @@ async fn tokenize(
     metadata: JsValue,
     clear_on_success: bool,
 ) -> JsValue {
+    let t = match prepare_tokenization(inner, billing, metadata) {
+        Ok(t) => t,
+        Err(result) => return result,
+    };
+    let sent = transport::send(Request {
+        method: "POST",
+        url: &t.url,
+        key: &inner.config.public_key,
+        idempotency_key: t.idempotency_key.as_deref(),
+        body: Some(t.body),
+        timeout_ms: inner.config.timeout_ms,
+    })
+    .await;
+    tokenized(inner, sent, t.brand, clear_on_success)
+}
+
+/// Checks the form and builds the request; `Err` is the result when it cannot leave.
+fn prepare_tokenization(
+    inner: &Inner,
+    billing: JsValue,
+    metadata: JsValue,
+) -> Result<Tokenization, JsValue> {
     if inner.destroyed.get() {
-        return error(inner, ErrorCode::InvalidOption);
+        return Err(error(inner, ErrorCode::InvalidOption));
     }
     let (Ok(billing), Ok(metadata)) = (object_option(billing), object_option(metadata)) else {
-        return error(inner, ErrorCode::InvalidOption);
+        return Err(error(inner, ErrorCode::InvalidOption));
     };
     // A submit attempt: every field's error may show now. A complete form shows none, so it
     // is rendered only when something is wrong (the request leaves sooner).
-    inner.ui.borrow_mut().touched = Touched::ALL;
+    inner.ui_mut().touched = Touched::ALL;
     let texts = inner.texts();
     let state = inner.form_of(&texts);
     if let Some((_, code)) = state.problem() {
         inner.render_now();
-        return error(inner, code);
+        return Err(error(inner, code));
     }
-    let brand = state.brand;
     let name = inner
         .inputs
         .name
@@ -157,50 +198,54 @@ async fn tokenize(
     let body = {
         let Some(details) = CardDetails::read(&texts.number, &texts.expiry, &texts.cvc, today())
         else {
-            return error(inner, ErrorCode::InvalidOption);
+            return Err(error(inner, ErrorCode::InvalidOption));
         };
         let request = PaymentMethodRequest::card(
             &details,
             billing_with_name(billing, name.trim()).map(JsObject),
             metadata.map(JsObject),
         );
-        to_json(&request)
+        request_body(&request)
     };
     let Some(body) = body else {
-        return error(inner, ErrorCode::InvalidOption);
+        return Err(error(inner, ErrorCode::InvalidOption));
     };
     let idempotency_key = {
-        let mut ui = inner.ui.borrow_mut();
+        let mut ui = inner.ui_mut();
         let generation = ui.generation;
         match &ui.idempotency {
-            Some((g, key)) if *g == generation => key.clone(),
+            Some((g, key)) if *g == generation => Some(key.clone()),
             _ => {
-                let key = random_id().unwrap_or_default();
-                ui.idempotency = Some((generation, key.clone()));
+                let key = random_id();
+                ui.idempotency = key.clone().map(|key| (generation, key));
                 key
             }
         }
     };
-    let url = [inner.config.api_base.as_str(), "/payment_methods"].concat();
-    let sent = transport::send(Request {
-        method: "POST",
-        url: &url,
-        key: &inner.config.public_key,
-        idempotency_key: Some(&idempotency_key),
-        body: Some(body),
-        timeout_ms: inner.config.timeout_ms,
+    Ok(Tokenization {
+        url: joined(&[inner.config.api_base.as_str(), "/payment_methods"]),
+        idempotency_key,
+        body,
+        brand: state.brand,
     })
-    .await;
+}
+
+/// The result of a tokenization's answer.
+fn tokenized(
+    inner: &Inner,
+    sent: Result<Answer, ErrorCode>,
+    brand: Option<&'static Brand>,
+    clear_on_success: bool,
+) -> JsValue {
     let answer = match sent {
         Ok(answer) => answer,
         Err(code) => return error(inner, code),
     };
     if answer.status == 200 {
-        let Some(pm) = Parsed::parse(&answer.body).and_then(|j| PaymentMethodAnswer::read(&j))
-        else {
+        let Some(pm) = answer.body.as_ref().and_then(PaymentMethodAnswer::read) else {
             return error(inner, ErrorCode::InvalidResponse);
         };
-        inner.ui.borrow_mut().idempotency = None;
+        inner.ui_mut().idempotency = None;
         if clear_on_success && !inner.destroyed.get() {
             inner.clear();
             inner.render_now();
@@ -211,7 +256,7 @@ async fn tokenize(
     }
     let f = failure_of(&answer);
     if let Some(field) = f.field {
-        inner.ui.borrow_mut().api_error = Some((field, f.code));
+        inner.ui_mut().api_error = Some((field, f.code));
         inner.render_now();
     }
     failure(inner, &f)
@@ -228,33 +273,32 @@ pub struct Confirm {
 }
 
 pub fn confirm_payment(inner: Rc<Inner>, c: Confirm) -> Promise {
-    future_to_promise(async move { Ok(confirm(&inner, c).await) })
+    to_promise(Box::pin(async move { confirm(&inner, c).await }))
 }
 
-/// Waits `ms` milliseconds.
-async fn sleep(ms: i32) {
-    let promise = Promise::new(&mut |resolve, _| {
+/// A promise that settles after `ms` milliseconds.
+fn timer(ms: i32) -> Promise {
+    // `new_typed::<JsValue>` is the constructor `future_to_promise` uses: one binding, one
+    // closure shim for both.
+    Promise::new_typed::<JsValue>(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+            let _ = w
+                .set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), ms);
         }
-    });
-    let _ = JsFuture::from(promise).await;
+    })
 }
 
-/// Calls the 3-D Secure handler with `url`; `true` when the shopper cancelled (the handler
-/// threw or its promise rejected).
-async fn authenticate(handler: &Function, url: &str) -> bool {
+/// The 3-D Secure handler's promise for `url`, which settles when the shopper is done and
+/// rejects when they cancelled (a handler that throws has cancelled).
+fn authentication(handler: &Function, url: &str) -> Promise {
     match handler.call1(&JsValue::UNDEFINED, &JsValue::from_str(url)) {
-        Err(_) => true,
-        Ok(v) => match v.dyn_into::<Promise>() {
-            Ok(p) => JsFuture::from(p).await.is_err(),
-            Err(_) => false,
-        },
+        Ok(settles) => Promise::resolve(&settles),
+        Err(thrown) => Promise::reject(&thrown),
     }
 }
 
 async fn confirm(inner: &Rc<Inner>, c: Confirm) -> JsValue {
-    let Some(intent_id) = intent_id_of_client_key(&c.client_key).map(str::to_string) else {
+    let Some(intent_id) = intent_id_of_client_key(&c.client_key) else {
         return error(inner, ErrorCode::InvalidClientKey);
     };
     let (pm_id, pm) = match c.payment_method {
@@ -276,26 +320,21 @@ async fn confirm(inner: &Rc<Inner>, c: Confirm) -> JsValue {
     let confirmed = |status: IntentStatus, pm: Option<JsObject>, next_action| {
         to_js(&Confirmed {
             status: status.as_str(),
-            payment_intent_id: intent_id.clone(),
+            payment_intent_id: intent_id,
             payment_method: pm,
             next_action,
         })
     };
     let key = inner.config.public_key.as_str();
-    let intent_url = [
-        inner.config.api_base.as_str(),
-        "/payment_intents/",
-        &intent_id,
-    ]
-    .concat();
+    let intent_url = joined(&[&inner.config.api_base, "/payment_intents/", intent_id]);
     // The client key is checked: letters, digits and underscores, nothing to escape.
-    let read_url = [intent_url.as_str(), "?client_key=", &c.client_key].concat();
-    let attach_url = [intent_url.as_str(), "/attach"].concat();
-    let body = to_json(&Envelope::of(AttachRequest {
+    let read_url = joined(&[&intent_url, "?client_key=", &c.client_key]);
+    let attach_url = joined(&[&intent_url, "/attach"]);
+    let body = request_body(&AttachRequest {
         payment_method: &pm_id,
         client_key: &c.client_key,
         return_url: &c.return_url,
-    }));
+    });
     let idempotency_key = random_id();
     let timeout_ms = inner.config.timeout_ms;
     let mut request = Request {
@@ -316,10 +355,10 @@ async fn confirm(inner: &Rc<Inner>, c: Confirm) -> JsValue {
         if answer.status != 200 {
             return failure(inner, &failure_of(&answer));
         }
-        let Some(intent) = Parsed::parse(&answer.body).and_then(|j| IntentAnswer::read(&j)) else {
+        let Some(intent) = answer.body.as_ref().and_then(IntentAnswer::read) else {
             return error(inner, ErrorCode::InvalidResponse);
         };
-        match intent.status {
+        let wait = match intent.status {
             IntentStatus::Succeeded | IntentStatus::AwaitingCapture => {
                 if !inner.destroyed.get() {
                     inner.clear();
@@ -344,22 +383,22 @@ async fn confirm(inner: &Rc<Inner>, c: Confirm) -> JsValue {
                 let Some(handler) = c.handle_next_action.as_ref() else {
                     let next = NextAction {
                         kind: "redirect",
-                        url,
+                        url: &url,
                     };
                     return confirmed(intent.status, pm, Some(next));
                 };
-                // The handler shows the bank's page and settles when the shopper is done:
-                // either way, the intent tells what happened.
-                cancelled = authenticate(handler, &url).await;
                 authenticated = true;
+                // The handler shows the bank's page: either way, the intent tells what
+                // happened.
+                authentication(handler, &url)
             }
             IntentStatus::AwaitingNextAction if cancelled => {
                 return error(inner, ErrorCode::AuthenticationIncomplete);
             }
-            IntentStatus::AwaitingNextAction | IntentStatus::Processing => {
-                sleep(READ_AGAIN_MS).await;
-            }
-        }
+            IntentStatus::AwaitingNextAction | IntentStatus::Processing => timer(READ_AGAIN_MS),
+        };
+        // Only the handler's promise rejects (a timer never does).
+        cancelled |= JsFuture::from(wait).await.is_err();
         request = Request {
             method: "GET",
             url: &read_url,

@@ -6,19 +6,19 @@
 //! send: gloo-net's builder formats its method and URL with `core::fmt`, which would bring
 //! the formatting machinery into the wasm for nothing.
 
-use std::cell::Cell;
-use std::rc::Rc;
-
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{AbortController, Headers, RequestCache, RequestCredentials, RequestInit};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortSignal, Headers, RequestCache, RequestCredentials, RequestInit};
 
+use super::joined;
+use super::js::Parsed;
 use crate::ErrorCode;
 
-/// An HTTP answer: its status and its whole body.
+/// An HTTP answer: its status and its body as JSON, `None` when the body is not a JSON object
+/// (an empty body, a proxy's HTML page, garbage).
 pub struct Answer {
     pub status: u16,
-    pub body: String,
+    pub body: Option<Parsed>,
 }
 
 /// A request to the API.
@@ -37,45 +37,42 @@ pub struct Request<'a> {
 /// Sends `request` and reads the whole answer. A transport failure is `network_error`; no
 /// answer within the timeout is `timeout` (the request is aborted).
 pub async fn send(request: Request<'_>) -> Result<Answer, ErrorCode> {
-    let window = web_sys::window().ok_or(ErrorCode::NetworkError)?;
-    let controller = AbortController::new().map_err(|_| ErrorCode::NetworkError)?;
-    let timed_out = Rc::new(Cell::new(false));
-    let on_timeout = {
-        let timed_out = timed_out.clone();
-        let controller = controller.clone();
-        Closure::once(move || {
-            timed_out.set(true);
-            controller.abort();
-        })
+    // The browser's own timer aborts the request, the reading of the body included, when the
+    // timeout passes (`AbortSignal.timeout`): no timer and no callback of our own.
+    let signal = AbortSignal::timeout_with_u32(request.timeout_ms);
+    let lost = || {
+        if signal.aborted() {
+            ErrorCode::Timeout
+        } else {
+            ErrorCode::NetworkError
+        }
     };
-    let timer = window
-        .set_timeout_with_callback_and_timeout_and_arguments_0(
-            on_timeout.as_ref().unchecked_ref(),
-            i32::try_from(request.timeout_ms).unwrap_or(i32::MAX),
-        )
-        .map_err(|_| ErrorCode::NetworkError)?;
-
-    let result = exchange(&window, &controller, request).await;
-
-    window.clear_timeout_with_handle(timer);
-    drop(on_timeout);
-    match result {
-        Err(_) if timed_out.get() => Err(ErrorCode::Timeout),
-        other => other,
-    }
+    let built = build(&request, &signal)?;
+    let response = gloo_net::http::Request::from(built)
+        .send()
+        .await
+        .map_err(|_| lost())?;
+    let response = web_sys::Response::from(response);
+    let status = response.status();
+    // The browser's JSON parser reads the body as it arrives: it never becomes a Rust string.
+    let read = response.json().map_err(|_| lost())?;
+    let body = match JsFuture::from(read).await {
+        Ok(value) => Parsed::object(value),
+        Err(e) if is_syntax_error(&e) => None,
+        Err(_) => return Err(lost()),
+    };
+    Ok(Answer { status, body })
 }
 
-async fn exchange(
-    window: &web_sys::Window,
-    controller: &AbortController,
-    request: Request<'_>,
-) -> Result<Answer, ErrorCode> {
+/// The browser's `Request` for `request`, aborted by `signal`.
+fn build(request: &Request<'_>, signal: &AbortSignal) -> Result<web_sys::Request, ErrorCode> {
+    let window = web_sys::window().ok_or(ErrorCode::NetworkError)?;
     let credentials = window
-        .btoa(&[request.key, ":"].concat())
+        .btoa(&joined(&[request.key, ":"]))
         .map_err(|_| ErrorCode::InvalidPublicKey)?;
     let headers = Headers::new().map_err(|_| ErrorCode::NetworkError)?;
     let set = |name: &str, value: &str| headers.set(name, value).is_ok();
-    let mut ok = set("Authorization", &["Basic ", &credentials].concat())
+    let mut ok = set("Authorization", &joined(&["Basic ", &credentials]))
         && set("Accept", "application/json");
     if let Some(key) = request.idempotency_key {
         ok = ok && set("Idempotency-Key", key);
@@ -84,7 +81,7 @@ async fn exchange(
     init.set_method(request.method);
     init.set_credentials(RequestCredentials::Omit);
     init.set_cache(RequestCache::NoStore);
-    init.set_signal(Some(&controller.signal()));
+    init.set_signal(Some(signal));
     if let Some(body) = &request.body {
         ok = ok && set("Content-Type", "application/json");
         init.set_body(body);
@@ -93,14 +90,12 @@ async fn exchange(
         return Err(ErrorCode::NetworkError);
     }
     init.set_headers(&headers);
-    let built = web_sys::Request::new_with_str_and_init(request.url, &init)
-        .map(gloo_net::http::Request::from);
-    let response = built
-        .map_err(|_| ErrorCode::NetworkError)?
-        .send()
-        .await
-        .map_err(|_| ErrorCode::NetworkError)?;
-    let status = response.status();
-    let body = response.text().await.map_err(|_| ErrorCode::NetworkError)?;
-    Ok(Answer { status, body })
+    web_sys::Request::new_with_str_and_init(request.url, &init).map_err(|_| ErrorCode::NetworkError)
+}
+
+/// Whether `error` is the parser's (the body was read, and is not JSON), not the network's.
+fn is_syntax_error(error: &JsValue) -> bool {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .is_some_and(|e| e.name() == "SyntaxError")
 }
