@@ -3,7 +3,7 @@
 // merchant page takes a `resize` message only with a finite, non-negative, bounded height.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { FIELD, FRAME, inEachBrowser, sleep, useDemo } from './fixture.mjs';
+import { FRAME, inEachBrowser, showNumberError, sleep, useDemo } from './fixture.mjs';
 
 const PORTS = { merchantPort: 18235, framePort: 18236, apiPort: 18237 };
 const demo = useDemo(PORTS);
@@ -51,12 +51,7 @@ inEachBrowser('the frame fits its content', (browser) => {
     await setWidth(page, '170px');
     const narrow = await assertFits(page, 'narrow');
     assert.ok(narrow > empty, `the wrapped layout is taller (${narrow}px > ${empty}px)`);
-    await page.type(FIELD.number, '4242', FRAME);
-    await page.click(FIELD.expiry, FRAME);
-    await page.evaluate(`new Promise((resolve) => {
-      const check = () => (document.querySelector('.sealcard-number .sealcard-error').textContent ? resolve(undefined) : setTimeout(check, 20));
-      check();
-    })`, FRAME);
+    await showNumberError(page);
     const withError = await assertFits(page, 'an error shown on a narrow width');
     assert.ok(withError > narrow, `the wrapped error makes it taller (${withError}px > ${narrow}px)`);
     // Wide again: the frame shrinks back to its content.

@@ -192,6 +192,19 @@ export async function typeCard(page, number = PAN, { expiry = EXPIRY, cvc = CVC,
 }
 
 /**
+ * Types an incomplete number and leaves the field, then waits until the field shows its error.
+ * @param {TestPage} page
+ */
+export async function showNumberError(page) {
+  await page.type(FIELD.number, '4242', FRAME);
+  await page.click(FIELD.expiry, FRAME);
+  await page.evaluate(`new Promise((resolve) => {
+    const check = () => (document.querySelector('.sealcard-number .sealcard-error').textContent ? resolve(undefined) : setTimeout(check, 20));
+    check();
+  })`, FRAME);
+}
+
+/**
  * What the fields show.
  * @param {TestPage} page
  */

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { FIELD, FRAME, ROOT, inEachBrowser, useDemo } from './fixture.mjs';
+import { FIELD, FRAME, ROOT, inEachBrowser, showNumberError, useDemo } from './fixture.mjs';
 
 const PORTS = { merchantPort: 18245, framePort: 18246, apiPort: 18247 };
 const demo = useDemo(PORTS);
@@ -24,12 +24,7 @@ const PAGES = ['light', 'dark'];
 /** Opens the demo with the page theme, the fields theme and layout, and an error showing. */
 async function openLook(/** @type {TestPage} */ page, /** @type {string} */ pageTheme, /** @type {string} */ fields, /** @type {string} */ layout) {
   await demo.openCheckout(page, { path: `/?theme=${pageTheme}&fields=${fields}&layout=${layout}` });
-  await page.type(FIELD.number, '4242', FRAME);
-  await page.click(FIELD.expiry, FRAME);
-  await page.evaluate(`new Promise((resolve) => {
-    const check = () => (document.querySelector('.sealcard-number .sealcard-error').textContent ? resolve(undefined) : setTimeout(check, 20));
-    check();
-  })`, FRAME);
+  await showNumberError(page);
   // The frame has taken the height of its content with the error.
   await page.evaluate(`new Promise((resolve) => {
     const check = () => (document.querySelector('${FRAME}').getBoundingClientRect().height > 150 ? resolve(undefined) : setTimeout(check, 20));
