@@ -297,6 +297,14 @@ impl Inner {
         self.after_edit(field, &mut texts, forward)
     }
 
+    /// After a payment: the fields are emptied and shown so (unless destroyed).
+    fn paid(&self) {
+        if !self.destroyed.get() {
+            self.clear();
+            self.render_now();
+        }
+    }
+
     /// After the shopper changed `field`: a new generation, and its API error forgotten.
     fn edited(&self, field: FieldId) {
         let mut ui = self.ui_mut();

@@ -63,9 +63,8 @@ struct Confirmed<'a> {
 }
 
 pub fn error(inner: &Inner, code: ErrorCode) -> JsValue {
-    to_js(&Failed {
-        error: inner.words().error(code),
-    })
+    // A failure with no PayMongo codes reports as the code's error.
+    failure(inner, &ApiFailure::new(code))
 }
 
 fn failure(inner: &Inner, f: &ApiFailure) -> JsValue {
@@ -246,9 +245,8 @@ fn tokenized(
             return error(inner, ErrorCode::InvalidResponse);
         };
         inner.ui_mut().idempotency = None;
-        if clear_on_success && !inner.destroyed.get() {
-            inner.clear();
-            inner.render_now();
+        if clear_on_success {
+            inner.paid();
         }
         return to_js(&Created {
             payment_method: PaymentMethodReport::of(pm, brand),
@@ -360,10 +358,7 @@ async fn confirm(inner: &Rc<Inner>, c: Confirm) -> JsValue {
         };
         let wait = match intent.status {
             IntentStatus::Succeeded | IntentStatus::AwaitingCapture => {
-                if !inner.destroyed.get() {
-                    inner.clear();
-                    inner.render_now();
-                }
+                inner.paid();
                 return confirmed(intent.status, pm, None);
             }
             IntentStatus::AwaitingPaymentMethod => {
