@@ -3,7 +3,7 @@
 # lint (rustfmt, clippy host + wasm32, tsc strict), host cargo tests, the build,
 # wasm-bindgen-test in headless Chromium and headless Firefox, the card field's browser tests,
 # the Node tests of the built package, the testing kit in every driver × browser pair and the
-# example merchant tests, end to end, and the size report.
+# example merchant tests, end to end, and the size limits.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
@@ -61,9 +61,7 @@ node --test --test-concurrency=1 examples/merchant-tests/
 step "end to end in headless Chromium and Firefox (demo origins, proof harness)"
 node --test --test-concurrency=1 tests/e2e/
 
-# Reports only: the frame payload (the card path in Rust: web-sys, gloo-net, serde-wasm-bindgen)
-# is still above its 45 KB limit, which `npm run size` enforces.
-step "size report (npm run size fails above the hard limits)"
-node scripts/size.mjs --report
+step "size (fails above the hard limits: loader 4 KB, frame payload 45 KB gzip)"
+node scripts/size.mjs
 
 step "all passed"
