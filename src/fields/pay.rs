@@ -126,7 +126,7 @@ impl Settle {
     }
 }
 
-/// A promise, and how to settle it. (Made with the constructor binding `timer` uses too.)
+/// A promise, and how to settle it.
 fn deferred() -> (Promise, Settle) {
     let mut settle = Settle(None);
     let promise = Promise::new_typed::<JsValue>(&mut |resolve, _| settle.0 = Some(resolve));
@@ -310,8 +310,7 @@ pub fn confirm_payment(inner: Rc<Inner>, c: Confirm) -> Promise {
 
 /// A promise that settles after `ms` milliseconds.
 fn timer(ms: i32) -> Promise {
-    // `new_typed::<JsValue>` is the constructor `future_to_promise` uses: one binding, one
-    // closure shim for both.
+    // `new_typed::<JsValue>`, as `deferred`: one binding, one closure shim for both.
     Promise::new_typed::<JsValue>(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
             let _ = w
