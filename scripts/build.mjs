@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // npm run build: the Rust core → wasm → dist/, reproducibly, with dist/sri.json.
 //
-//   dist/validate/   sealcard/validate: wasm, wasm-bindgen glue, browser and Node entries, types
+//   dist/validate/   sealcard/validate: one module for browsers and Node (entry, glue and the wasm
+//                    in base64, compiled synchronously at import) and its types
 //   dist/frame/      the fields frame (frame.html, frame.js, frame.css) and the card fields
 //                    module (fields.js, glue, wasm), which inline mode also loads
 //   dist/sealcard.js the script-tag loader (window.SealCard); dist/index.js + .d.ts the same as ESM
+//   dist/element.js  <sealcard-card> for a script tag; dist/element/ sealcard/element (npm)
+//   dist/react/      sealcard/react: SealCardProvider, CardField, useSealCard
 //   dist/testing/    sealcard/testing: test cards and the Playwright, Puppeteer, selenium adapters
 //   dist/sri.json    { "<path under dist/>": "sha384-…" } for every shipped file
 import { execFileSync } from 'node:child_process';
@@ -81,6 +84,36 @@ function buildWasm({ features, outName, outDir }) {
   run(esbuild, [join(bindgenDir, `${outName}_shrunk.js`), ...minify, '--format=esm', '--log-level=warning', `--outfile=${join(outDir, `${outName}.js`)}`]);
 }
 
+/** Moves a .wasm into an ES module (its bytes in base64, the default export) that the entry
+ * compiles synchronously: no top-level await and no asset for a bundler to find. */
+function embedWasm(wasmPath, modulePath) {
+  writeFileSync(modulePath, `export default '${readFileSync(wasmPath).toString('base64')}';\n`);
+  rmSync(wasmPath);
+}
+
+/** The framework adapters, built on the loader's public API:
+ *   element.js        <sealcard-card> for a script tag (IIFE, the loader inside)
+ *   element/index.js  sealcard/element for npm (ESM), react/index.js sealcard/react (ESM)
+ * The npm entries import the loader as the package's own `../index.js` (one copy of it in an
+ * app that uses both) and React as the peer dependency. ES2022: custom elements and React 18
+ * need browsers that have it; a bundler lowers it further if its target asks. */
+async function buildAdapters(out) {
+  const { build } = await import('esbuild');
+  const common = { bundle: true, minify: true, target: 'es2022', legalComments: 'none', charset: 'utf8', tsconfigRaw: {}, logLevel: 'warning' };
+  const loaderAsEntry = {
+    name: 'loader-as-package-entry',
+    setup(b) {
+      b.onResolve({ filter: /\/loader\/loader\.js$/ }, () => ({ path: '../index.js', external: true }));
+    },
+  };
+  await build({ ...common, entryPoints: [join(root, 'js/element/index.js')], format: 'iife', outfile: join(out, 'element.js') });
+  await build({ ...common, entryPoints: [join(root, 'js/element/index.js')], format: 'esm', plugins: [loaderAsEntry], outfile: join(out, 'element', 'index.js') });
+  // 'use client': React Server Components frameworks (Next.js) render the adapter on the client.
+  await build({ ...common, entryPoints: [join(root, 'js/react/index.js')], format: 'esm', plugins: [loaderAsEntry], external: ['react'], banner: { js: "'use client';" }, outfile: join(out, 'react', 'index.js') });
+  copyFileSync(join(root, 'js/element/index.d.ts'), join(out, 'element', 'index.d.ts'));
+  copyFileSync(join(root, 'js/react/index.d.ts'), join(out, 'react', 'index.d.ts'));
+}
+
 function copyInto(fromDir, toDir, names) {
   for (const name of names) copyFileSync(join(root, fromDir, name), join(toDir, name));
 }
@@ -106,7 +139,17 @@ function writeSri(dir) {
 rmSync(staging, { recursive: true, force: true });
 const validateDir = join(staging, 'validate');
 buildWasm({ features: 'validate', outName: 'sealcard_validate', outDir: validateDir });
-copyInto('js/validate', validateDir, ['api.js', 'index.js', 'node.js', 'index.d.ts']);
+// One module, for browsers and Node: the entry, the API, the glue and the wasm (in base64),
+// bundled. The glue's asynchronous init, which names the .wasm through `import.meta.url` (an
+// asset that bundlers would look for), is unused and left out.
+const validateSrc = join(target, 'validate-src');
+rmSync(validateSrc, { recursive: true, force: true });
+mkdirSync(validateSrc, { recursive: true });
+copyInto('js/validate', validateSrc, ['index.js', 'api.js']);
+renameSync(join(validateDir, 'sealcard_validate.js'), join(validateSrc, 'sealcard_validate.js'));
+embedWasm(join(validateDir, 'sealcard_validate_bg.wasm'), join(validateSrc, 'sealcard_validate_wasm.js'));
+run(esbuild, [join(validateSrc, 'index.js'), '--bundle', ...minify, '--format=esm', '--log-level=warning', `--outfile=${join(validateDir, 'index.js')}`]);
+copyInto('js/validate', validateDir, ['index.d.ts']);
 const frameDir = join(staging, 'frame');
 buildWasm({ features: 'fields', outName: 'sealcard_fields', outDir: frameDir });
 // The declarations wasm-bindgen generates for the Rust fields' exports: what the view is
@@ -124,9 +167,12 @@ copyFileSync(join(target, 'wasm-bindgen', 'sealcard_fields', 'sealcard_fields_sh
 run(esbuild, [join(frameSrc, 'frame.js'), '--bundle', ...minify, '--format=esm', '--log-level=warning', `--outfile=${join(frameDir, 'frame.js')}`]);
 run(esbuild, ['js/frame/fields.js', '--bundle', ...minify, '--format=esm', '--external:./sealcard_fields.js', '--log-level=warning', `--outfile=${join(frameDir, 'fields.js')}`]);
 const bundle = ['--bundle', ...minify, '--log-level=warning'];
-run(esbuild, ['js/loader/loader.js', ...bundle, '--format=esm', `--outfile=${join(staging, 'index.js')}`]);
+// The npm module keeps its line breaks: minifying whitespace also drops the `webpackIgnore`
+// comment of inline mode's `import()` of the fields, and webpack would then try to bundle them.
+run(esbuild, ['js/loader/loader.js', ...bundle.filter((f) => f !== '--minify'), '--minify-syntax', '--minify-identifiers', '--format=esm', `--outfile=${join(staging, 'index.js')}`]);
 run(esbuild, ['js/loader/script.js', ...bundle, '--format=iife', `--outfile=${join(staging, 'sealcard.js')}`]);
 copyFileSync(join(root, 'js/loader/index.d.ts'), join(staging, 'index.d.ts'));
+await buildAdapters(staging);
 // sealcard/testing: the kit's modules and declarations, as written (no bundling: each adapter
 // stays free of the drivers, which the caller passes in).
 const testingDir = join(staging, 'testing');

@@ -2,11 +2,15 @@
 // npm run mutants: mutation testing of the Rust core with cargo-mutants (installed when
 // missing). Every mutant of src/ (the pure core; .cargo/mutants.toml leaves out the wasm-only
 // browser layer) is built and run against the host tests; bench/MUTANTS.md gets the summary and
-// every mutant the tests missed. Not part of npm test: it takes tens of minutes.
+// every mutant the tests missed. With --browser, the browser layer instead (src/fields/ and
+// src/js.rs, .cargo/mutants-browser.toml): built for wasm32 and run against the
+// wasm-bindgen-test suites in headless Chromium; bench/MUTANTS-browser.md. Not part of npm test:
+// it takes tens of minutes.
 //
 //   npm run mutants                    all of the core
 //   npm run mutants -- src/luhn.rs     only the files named (cargo-mutants -f)
-//   npm run mutants -- --summary-only  rewrite bench/MUTANTS.md from the last run
+//   npm run mutants -- --browser       the browser layer
+//   npm run mutants -- --summary-only  rewrite the summary from the last run
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -15,8 +19,11 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cargoHome = process.env.CARGO_HOME ?? join(homedir(), '.cargo');
+const browser = process.argv.includes('--browser');
 const env = { ...process.env, PATH: `${join(cargoHome, 'bin')}:${process.env.PATH}` };
-const out = join(root, 'target', 'mutants');
+if (browser) env.CHROMEDRIVER ??= execFileSync('sh', ['-c', 'command -v chromedriver'], { encoding: 'utf8' }).trim();
+const out = join(root, 'target', browser ? 'mutants-browser' : 'mutants');
+const summaryFile = join(root, 'bench', browser ? 'MUTANTS-browser.md' : 'MUTANTS.md');
 
 const installed = spawnSync('cargo', ['mutants', '--version'], { env, stdio: 'ignore' }).status === 0;
 if (!installed) {
@@ -25,14 +32,14 @@ if (!installed) {
 }
 
 const summaryOnly = process.argv.includes('--summary-only');
-const named = process.argv.slice(2).filter((a) => a !== '--summary-only');
+const named = process.argv.slice(2).filter((a) => !['--summary-only', '--browser'].includes(a));
 const files = named.flatMap((f) => ['-f', f]);
 mkdirSync(out, { recursive: true });
 const started = Date.now();
 // Exit status 2 means mutants were missed, 3 that some timed out: the summary below says so.
 const run = summaryOnly
   ? { status: 0 }
-  : spawnSync('cargo', ['mutants', '-p', 'sealcard', '--jobs', '2', '--output', out, '--no-shuffle', ...files], {
+  : spawnSync('cargo', ['mutants', '-p', 'sealcard', '--jobs', browser ? '1' : '2', '--output', out, '--no-shuffle', ...(browser ? ['--config', join(root, '.cargo', 'mutants-browser.toml')] : []), ...files], {
       cwd: root,
       env,
       stdio: 'inherit',
@@ -62,9 +69,12 @@ for (const o of mutants) {
 const pct = (/** @type {number} */ a, /** @type {number} */ b) => (b ? `${((100 * a) / b).toFixed(1)} %` : '—');
 const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
 const lines = [
-  '# Mutation testing of the core',
+  browser ? '# Mutation testing of the browser layer' : '# Mutation testing of the core',
   '',
-  `Written by \`npm run mutants\` (scripts/mutants.mjs, cargo-mutants over the host tests; .cargo/mutants.toml, which also lists the mutants left out as equivalent, each with its reason). Commit ${commit}${summaryOnly ? '' : `; ${minutes} min`}${named.length ? `; files: ${named.join(', ')}` : ''}.`,
+  (browser
+    ? 'Written by `npm run mutants -- --browser` (scripts/mutants.mjs, cargo-mutants over src/fields/ and src/js.rs built for wasm32, against the wasm-bindgen-test suites in headless Chromium; .cargo/mutants-browser.toml).'
+    : 'Written by `npm run mutants` (scripts/mutants.mjs, cargo-mutants over the host tests; .cargo/mutants.toml, which also lists the mutants left out as equivalent, each with its reason).') +
+    ` Commit ${commit}${summaryOnly ? '' : `; ${minutes} min`}${named.length ? `; files: ${named.join(', ')}` : ''}.`,
   '',
   `**${caught + timeouts} of ${viable} viable mutants caught (${pct(caught + timeouts, viable)})**: ${caught} by a failing test, ${timeouts} by a timeout (the mutant hangs); ${missed.length} missed; ${unviable} unviable (do not build).`,
   '',
@@ -79,6 +89,6 @@ const lines = [
   ...(missed.length ? missed.map((o) => `- \`${name(o)}\``) : ['None.']),
   '',
 ];
-writeFileSync(join(root, 'bench', 'MUTANTS.md'), `${lines.join('\n')}`);
-console.log(`mutants: ${caught + timeouts} of ${viable} viable caught; bench/MUTANTS.md written`);
+writeFileSync(summaryFile, `${lines.join('\n')}`);
+console.log(`mutants: ${caught + timeouts} of ${viable} viable caught; ${summaryFile} written`);
 process.exit([0, 2, 3].includes(run.status ?? 1) ? 0 : 1);

@@ -2,8 +2,9 @@
 # npm test: installs what is missing (scripts/setup.sh), then runs every test:
 # lint (rustfmt, clippy host + wasm32, tsc strict), host cargo tests, the build,
 # wasm-bindgen-test in headless Chromium and headless Firefox, the card field's browser tests,
-# the Node tests of the built package, the testing kit in every driver × browser pair and the
-# example merchant tests, end to end, and the size limits.
+# the Node tests of the built package, the element and React adapters in both browsers, the
+# packed package built by Vite, webpack and esbuild, the testing kit in every driver × browser
+# pair and the example merchant tests, end to end, and the size limits.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
@@ -36,8 +37,11 @@ node scripts/build.mjs
 
 step "typescript (strict) type tests"
 npx tsc -p tests/types
+npx tsc -p js/loader
 npx tsc -p js/frame
 npx tsc -p js/testing
+npx tsc -p js/element
+npx tsc -p js/react
 
 # Never pass -q here: the wasm-bindgen test runner rejects --quiet.
 step "wasm-bindgen-test in headless Chromium"
@@ -52,6 +56,12 @@ node --test tests/browser/
 step "node tests of the built package"
 node --test tests/node/
 
+step "sealcard/element and sealcard/react in headless Chromium and Firefox (plain HTML, shadow root, React; StrictMode, SSR + hydration)"
+node --test --test-concurrency=1 tests/element/ tests/react/
+
+step "the packed package: publint, arethetypeswrong, fresh Vite, webpack and esbuild projects (default settings) run in headless Chromium and Firefox"
+node --test tests/bundlers/
+
 step "sealcard/testing: Playwright + Chromium, Puppeteer + Firefox and Chromium, selenium-webdriver + ChromeDriver and geckodriver"
 node --test --test-concurrency=1 tests/testing/
 
@@ -61,7 +71,7 @@ node --test --test-concurrency=1 examples/merchant-tests/
 step "end to end in headless Chromium and Firefox (demo origins, proof harness)"
 node --test --test-concurrency=1 tests/e2e/
 
-step "size (fails above the hard limits: loader 4 KB, frame payload 45 KB gzip)"
+step "size (fails above the hard limits: loader 4 KB, frame payload 45 KB gzip, adapters 3 KB, element with loader 7 KB)"
 node scripts/size.mjs
 
 step "all passed"

@@ -52,16 +52,32 @@ async function init(/** @type {any} */ config, /** @type {any} */ options) {
   try {
     const { mountCardField } = await (fields ?? loadFields());
     const host = document.getElementById('fields');
-    field = mountCardField(host, pick(config, ['publicKey', 'apiBase', 'locale', 'acceptedBrands', 'timeout', 'messages']), pick(options, ['style', 'labels', 'placeholders', 'showName', 'locale', 'messages']));
+    field = mountCardField(host, pick(config, ['publicKey', 'apiBase', 'locale', 'acceptedBrands', 'timeout', 'messages', 'appearance']), pick(options, ['style', 'appearance', 'labels', 'placeholders', 'showName', 'locale', 'messages']));
   } catch (e) {
     const error = /** @type {any} */ (e);
-    post({ type: 'loaderror', error: { type: error?.type ?? 'network_error', code: error?.code ?? 'load_failed', message: String(error?.message ?? 'The card form could not be loaded.'), retryable: !error?.type } });
+    const typed = typeof error?.type === 'string';
+    post({ type: 'loaderror', error: { type: typed ? error.type : 'network_error', code: typed ? error.code : 'load_failed', message: String(error?.message ?? 'The card form could not be loaded.'), retryable: typed ? error.retryable === true : true } });
     return;
   }
   field.on('ready', () => post({ type: 'ready' }));
   field.on('change', (/** @type {unknown} */ payload) => post({ type: 'change', payload }));
   for (const ev of ['focus', 'blur', 'submit']) field.on(ev, (/** @type {unknown} */ payload) => post({ type: ev, payload }));
-  new ResizeObserver(() => post({ type: 'resize', height: document.documentElement.scrollHeight })).observe(document.body);
+  followContentHeight();
+}
+
+/**
+ * Tells the parent the height of the fields whenever it changes (an error shown, the layout
+ * wrapping, a font loaded, a zoom), so that the frame is exactly as tall as its content, with no
+ * scrollbar. The body's own box is measured: the document's `scrollHeight` is never less than the
+ * frame's height, so the frame could grow but never shrink. Rounded up: no fraction of a pixel
+ * is cut off.
+ */
+function followContentHeight() {
+  let sent = -1;
+  new ResizeObserver(() => {
+    const height = Math.ceil(document.body.getBoundingClientRect().height);
+    if (height !== sent) post({ type: 'resize', height: (sent = height) });
+  }).observe(document.body);
 }
 
 /** Asks the parent to show 3-D Secure; settles when the shopper is done or cancels. */
@@ -87,7 +103,7 @@ async function onMessage(/** @type {MessageEvent} */ e) {
       break;
     case 'update':
       try {
-        field.update(pick(d.options, ['style', 'labels', 'placeholders', 'locale', 'messages']));
+        field.update(pick(d.options, ['style', 'appearance', 'labels', 'placeholders', 'locale', 'messages']));
       } catch {
         // An invalid update changes nothing.
       }

@@ -16,7 +16,7 @@ import type { BrandId, ValidationErrorCode } from './validate/index.js';
 export type { BrandId, ValidationErrorCode };
 
 /** The family of an error. */
-export type ErrorType = 'validation_error' | 'configuration_error' | 'api_error' | 'network_error';
+export type ErrorType = 'validation_error' | 'configuration_error' | 'api_error' | 'network_error' | 'aborted';
 
 /** Every error code; stable: renaming one is a breaking change. */
 export type ErrorCode =
@@ -54,8 +54,24 @@ export type ErrorCode =
   | 'invalid_api_base'
   /** An option has the wrong type or value. */
   | 'invalid_option'
-  /** The fields could not be loaded. */
-  | 'load_failed';
+  /** The fields could not be loaded, or their frame was reloaded or navigated away. */
+  | 'load_failed'
+  /** The fields did not become ready within `loadTimeout` (a hung frame or network). */
+  | 'load_timeout'
+  /** The page's Content-Security-Policy refused the frame: add the fields origin to `frame-src`. */
+  | 'frame_blocked'
+  /** `frameUrl` loaded a page that is not the sealcard frame (an HTTP error, a wrong URL). */
+  | 'frame_not_found'
+  /** The frame was removed by something other than `destroy()` (a script, an extension). */
+  | 'frame_removed'
+  /** The fields' `.wasm` answered with an HTTP error (the files are not deployed together). */
+  | 'wasm_not_found'
+  /** The fields' `.wasm` is not served as `application/wasm`. */
+  | 'wasm_content_type'
+  /** A Content-Security-Policy blocks WebAssembly: its `script-src` needs `'wasm-unsafe-eval'`. */
+  | 'wasm_blocked'
+  /** The `signal` given to `loadSealCard` or `mount` was aborted (`name` is `AbortError`). */
+  | 'aborted';
 
 /** An error: a stable code, a message for the shopper, and whether a retry can help. */
 export interface SealCardError {
@@ -89,6 +105,8 @@ export interface SealCardConfig {
   timeout?: number;
   /** Your wording per error code. */
   messages?: Partial<Record<ErrorCode, string>>;
+  /** The look of every field mounted from this SealCard (a mount's own `appearance` replaces it). */
+  appearance?: Appearance;
 }
 
 /** Texts per field. */
@@ -116,23 +134,115 @@ export interface Style {
   spacing?: string;
 }
 
+/**
+ * `appearance.variables`: the `Style` keys and more, as CSS values (no `url()`, `;`, `{}`, `\\`,
+ * `@`; functions: colours and `calc`/`min`/`max`/`clamp`/`var` only).
+ */
+export interface AppearanceVariables extends Style {
+  letterSpacing?: string;
+  lineHeight?: string;
+  /** The brand icon's colour. */
+  iconColor?: string;
+  /** Space between the fields of a row. */
+  gap?: string;
+  /** The focus ring (its colour is `focusColor`). */
+  focusRingWidth?: string;
+  focusRingOffset?: string;
+  disabledColor?: string;
+  disabledBackgroundColor?: string;
+}
+
+/** The properties an `appearance.rules` entry may set, each a CSS value the property takes. */
+export interface AppearanceRule {
+  color?: string;
+  backgroundColor?: string;
+  borderColor?: string;
+  borderStyle?: string;
+  borderWidth?: string;
+  borderRadius?: string;
+  borderBottomColor?: string;
+  borderBottomWidth?: string;
+  boxShadow?: string;
+  fontFamily?: string;
+  fontSize?: string;
+  fontStyle?: string;
+  fontWeight?: string;
+  fontVariant?: string;
+  letterSpacing?: string;
+  lineHeight?: string;
+  textTransform?: string;
+  textDecoration?: string;
+  padding?: string;
+  outlineColor?: string;
+  outlineStyle?: string;
+  outlineWidth?: string;
+  outlineOffset?: string;
+}
+
+/** The elements and states `appearance.rules` can style. */
+export type AppearanceSelector = '.Input' | '.Input:focus' | '.Input--invalid' | '.Label' | '.Error' | '.Brand';
+
+/**
+ * The look of the fields. Every value is checked before any is applied: a value that could
+ * break out of its declaration or load anything (`url(`, `expression`, `;`, `}`, `@import`,
+ * `\\` escapes), a property off the allow-list or an unknown key fails the mount with
+ * `invalid_option` (a `loaderror` in isolated mode; `update` throws in inline mode and
+ * changes nothing in isolated mode).
+ */
+export interface Appearance {
+  /** `'default'`; `'night'` (dark); `'flat'`; `'auto'`: default or night as the shopper's `prefers-color-scheme`, live. */
+  theme?: 'default' | 'night' | 'flat' | 'auto';
+  /** `'stacked'` (default): one field per row, expiry and code side by side. `'compact'`:
+   * number, expiry and code on one row that wraps on narrow widths. */
+  layout?: 'stacked' | 'compact';
+  variables?: AppearanceVariables;
+  rules?: Partial<Record<AppearanceSelector, AppearanceRule>>;
+  /** Up to 8 fonts, loaded in the fields (the frame) with `FontFace`; name them in `fontFamily`. */
+  fonts?: AppearanceFont[];
+}
+
+/** A font for the fields. The frame page's CSP must allow its origin in `font-src`. */
+export interface AppearanceFont {
+  /** The family name to use in `fontFamily` (letters, digits, spaces, `-`, `_`). */
+  family: string;
+  /** `'url(https://…)'`; `http:` only on loopback with a test key. */
+  src: string;
+  /** `'normal'`, `'bold'`, `'400'`, or a range such as `'100 900'`. */
+  weight?: string;
+  style?: 'normal' | 'italic' | 'oblique';
+  display?: 'auto' | 'block' | 'swap' | 'fallback' | 'optional';
+}
+
 /** Options of `mount`. */
 export interface MountOptions {
   /** `'isolated'` (default): a frame on your fields origin. `'inline'`: in this page (weaker). */
   mode?: 'isolated' | 'inline';
+  /** Kept for compatibility: the same keys as `appearance.variables` had first; applied after them. */
   style?: Style;
+  appearance?: Appearance;
   labels?: FieldTexts;
   placeholders?: FieldTexts;
   /** Show a cardholder-name field (sent as `billing.name`). */
   showName?: boolean;
   locale?: string;
   messages?: Partial<Record<ErrorCode, string>>;
-  /** Milliseconds to wait for the frame before `loaderror` (default 15000). */
+  /** Milliseconds to wait for the frame before `loaderror` `load_timeout` (default 15000). */
   loadTimeout?: number;
+  /**
+   * Aborting it removes the fields (as `destroy()` does) and settles pending calls with an
+   * `aborted` error; already aborted, `mount` throws that error.
+   */
+  signal?: AbortSignal;
+}
+
+/** Options of `loadSealCard`. */
+export interface LoadOptions {
+  /** Already aborted, `loadSealCard` rejects with an `aborted` error. */
+  signal?: AbortSignal;
 }
 
 /** Options that `update` may change. */
-export type UpdateOptions = Pick<MountOptions, 'style' | 'labels' | 'placeholders' | 'locale' | 'messages'>;
+export type UpdateOptions = Pick<MountOptions, 'style' | 'appearance' | 'labels' | 'placeholders' | 'locale' | 'messages'>;
 
 /** One field's state. */
 export interface FieldState {
@@ -225,5 +335,8 @@ export interface SealCard {
   mount(target: string | Element, options?: MountOptions): CardField;
 }
 
-/** Checks the configuration (no request, no frame) and resolves a SealCard; rejects with a `configuration_error`. */
-export function loadSealCard(config: SealCardConfig): Promise<SealCard>;
+/**
+ * Checks the configuration (no request, no frame) and resolves a SealCard; rejects with a
+ * `configuration_error`, or an `aborted` error when `options.signal` is aborted.
+ */
+export function loadSealCard(config: SealCardConfig, options?: LoadOptions): Promise<SealCard>;

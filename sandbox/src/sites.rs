@@ -30,6 +30,7 @@ const DEMO_INTENT: &[u8] = br#"{"data":{"attributes":{
 
 /// The merchant origin's Content-Security-Policy: what a shop using isolated mode needs —
 /// no `unsafe-inline`, no `unsafe-eval`, no wasm. The 3-D Secure page is framed from the API.
+/// Trusted Types are required and no policy may be created: sealcard uses no injection sink.
 pub fn merchant_csp(app: &App) -> String {
     let api = app.origins.api.join(" ");
     let mut frames = app.origins.frame.clone();
@@ -37,7 +38,7 @@ pub fn merchant_csp(app: &App) -> String {
     format!(
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
          connect-src 'self' {api}; frame-src {frames}; base-uri 'none'; form-action 'self'; \
-         object-src 'none'",
+         object-src 'none'; require-trusted-types-for 'script'; trusted-types 'none'",
         frames = frames.join(" ")
     )
 }
@@ -52,11 +53,12 @@ pub fn merchant_inline_csp(app: &App) -> String {
     )
 }
 
-/// The fields frame's Content-Security-Policy.
+/// The fields frame's Content-Security-Policy (Trusted Types as on the merchant's pages).
 pub fn frame_csp(app: &App) -> String {
     format!(
         "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-         connect-src 'self' {api}; frame-ancestors {ancestors}; base-uri 'none'; form-action 'none'",
+         connect-src 'self' {api}; frame-ancestors {ancestors}; base-uri 'none'; form-action 'none'; \
+         require-trusted-types-for 'script'; trusted-types 'none'",
         api = app.origins.api.join(" "),
         ancestors = app.cors.frame_ancestors(),
     )

@@ -223,7 +223,7 @@ inEachBrowser('message bridge abuse', (browser) => {
       state: JSON.stringify(window.__card.getState()),
       forgedChanges: window.__changes.filter((c) => c.brand === 'forged').length,
       title: document.title,
-      dialogs: document.querySelectorAll('[role=dialog]').length,
+      dialogs: document.querySelectorAll('dialog, [role=dialog]').length,
       height: document.querySelector('${FRAME}').style.height,
     })`);
     // The state the merchant page holds is the frame's last, or none once the frame is

@@ -172,7 +172,7 @@ for (const [driver, browser] of PAIRS) {
       await open(s, `${SITE.merchant}/broken.html?case=missing`);
       await assert.rejects(s.kit.waitForReady(s.target), (e) => {
         assert.equal(/** @type {any} */ (e).code, 'frame_load_failed');
-        assert.equal(/** @type {any} */ (e).frameError, 'load_failed');
+        assert.equal(/** @type {any} */ (e).frameError, 'frame_not_found');
         assert.match(/** @type {Error} */ (e).message, /\/frame\/missing\.html.*not the sealcard frame page/);
         return true;
       });

@@ -59,7 +59,8 @@ async fn the_merchant_origin_serves_pages_and_the_checkout_back_end() {
              connect-src 'self' http://localhost:{api_port} http://127.0.0.1:{api_port}; \
              frame-src http://localhost:{frame_port} http://127.0.0.1:{frame_port} \
              http://localhost:{api_port} http://127.0.0.1:{api_port}; base-uri 'none'; \
-             form-action 'self'; object-src 'none'"
+             form-action 'self'; object-src 'none'; require-trusted-types-for 'script'; \
+             trusted-types 'none'"
         )
     );
     for (file, mime) in [
@@ -187,6 +188,7 @@ async fn the_frame_origin_serves_with_its_policy() {
         format!("http://localhost:{merchant_port}"),
         "base-uri 'none'".to_string(),
         "form-action 'none'".to_string(),
+        "require-trusted-types-for 'script'; trusted-types 'none'".to_string(),
     ] {
         assert!(csp.contains(&part), "{part} in {csp}");
     }
