@@ -24,6 +24,10 @@
 // - shortExports: the same for the exports (`fields_createPaymentMethod`,
 //   `wasm_bindgen__convert__closures_____invoke__<hash>`…), but for the memory and the table of
 //   JS values; exports the glue never uses go.
+// - streamingInit: the glue's asynchronous start takes what the fields' entry gives it (js/frame/
+//   fields.js), a `Response` it fetched and checked (status, content type), and compiles it as
+//   it streams in. wasm-bindgen's start also takes URLs, bytes and the deprecated bare argument,
+//   and falls back, warning, when a server sends the wrong content type: that code goes.
 // - deadData: the data of the code that now traps — panic messages, source paths and their
 //   `Location`s, formatting tables — stays in the data section, where wasm-opt cannot tell it
 //   from the rest. With the link's symbol table and relocations (`--emit-relocs`), every object
@@ -58,6 +62,36 @@ function functions(mod) {
 }
 
 const isImport = (info) => info.module !== null && info.module !== '';
+
+/** wasm-bindgen's asynchronous start (`__wbg_load`, `__wbg_init_once`) and what replaces it:
+ * `streamingInit` above. Each function is matched whole, from its line to its closing brace. */
+const STREAMING_INIT = [
+  [
+    'async function __wbg_load(',
+    `async function __wbg_load(response, imports) {
+    return await WebAssembly.instantiateStreaming(response, imports);
+}`,
+  ],
+  [
+    'async function __wbg_init_once(',
+    `async function __wbg_init_once({ module_or_path }) {
+    const { instance, module } = await __wbg_load(await module_or_path, __wbg_get_imports());
+    return __wbg_finalize_init(instance, module);
+}`,
+  ],
+];
+
+/** The glue with `STREAMING_INIT`'s functions replaced; each must be there once. */
+function streamingInit(glue) {
+  let out = glue;
+  for (const [head, replacement] of STREAMING_INIT) {
+    const whole = new RegExp(String.raw`^${head.replace(/[()]/g, '\\$&')}[^]*?^\}$`, 'gm');
+    const found = out.match(whole)?.length ?? 0;
+    if (found !== 1) throw new Error(`wasm-shrink: ${head}…} is ${found} times in the glue`);
+    out = out.replace(whole, replacement);
+  }
+  return out;
+}
 
 /** Formatting and std's panic internals: reached only from a panic (which traps) once the code
  * that runs calls none of them; `noFormatting` checks that it does not. */
@@ -517,6 +551,7 @@ export function shrink(wasmBytes, glue, moduleName) {
     out = out.replace(entry, '$1$2(');
 
     out = shortExports(mod, out);
+    out = streamingInit(out);
     if (!mod.validate()) throw new Error('wasm-shrink: the rewritten module does not validate');
     const dead = objects ? deadData(mod, objects) : [];
     return { wasm: zeroData(mod.emitBinary(), dead), glue: out };
