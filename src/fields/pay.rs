@@ -150,17 +150,28 @@ pub fn create_payment_method(
     }
     let task = inner.clone();
     let (promise, settle) = deferred();
+    let ours = promise.clone();
     run(Box::pin(async move {
         let (result, paid) = tokenize(&task, billing, metadata, clear_on_success).await;
+        task.emptying.set(paid);
         settle.with(&result);
         if paid {
             // The fields are emptied (and shown so) in a later task, once whoever awaits
             // the result has had it (one microtask on): the result goes first, not held up
             // by that DOM work, nor in the frame by the rendering it brings. Until then
             // the tokenization counts as in flight: a call meanwhile gets this result,
-            // not a second payment method.
+            // not a second payment method — unless the fields were changed meanwhile
+            // (`Inner::edited`), which keeps them and forgets this tokenization.
             let _ = JsFuture::from(Promise::resolve(&JsValue::UNDEFINED)).await;
             let _ = JsFuture::from(timer(0)).await;
+            let still_ours = task
+                .inflight_mut()
+                .as_ref()
+                .is_some_and(|p| Object::is(p, &ours));
+            if !still_ours {
+                return;
+            }
+            task.emptying.set(false);
             task.paid();
         }
         task.inflight_mut().take();
