@@ -131,7 +131,7 @@ const results = /** @type {string[]} */ ([]);
 try {
   // --- keystroke path and growth, Node then Chromium --------------------------------------
   log('keystroke path in Node');
-  const sealcardNode = await import(pathToFileURL(join(dist, 'validate', 'node.js')).href);
+  const sealcardNode = await import(pathToFileURL(join(dist, 'validate', 'index.js')).href);
   const libs = { sealcard: sealcardNode, cardValidator: require('card-validator'), creditCardType: require('credit-card-type') };
   const now = () => performance.now();
   const keyNode = runKeystroke(libs, { ...KEYSTROKE, now });

@@ -51,6 +51,9 @@ const rustflags = [
   ...registries.map((name) => `--remap-path-prefix=${join(registrySources, name)}=`),
   `--remap-path-prefix=${join(cargoHome, 'git')}=git`,
   ...(rustcCommit ? [`--remap-path-prefix=/rustc/${rustcCommit}/library=`] : []),
+  // The link's symbol table and relocations: scripts/wasm-shrink.mjs reads the bounds of the
+  // data's objects from them, then drops them.
+  '-C link-arg=--emit-relocs',
 ].join(' ');
 
 /** Builds the crate with `features` for wasm32 and runs wasm-bindgen, the size passes of

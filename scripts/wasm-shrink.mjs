@@ -24,6 +24,18 @@
 // - shortExports: the same for the exports (`fields_createPaymentMethod`,
 //   `wasm_bindgen__convert__closures_____invoke__<hash>`…), but for the memory and the table of
 //   JS values; exports the glue never uses go.
+// - streamingInit: the glue's asynchronous start takes what the fields' entry gives it (js/frame/
+//   fields.js), a `Response` it fetched and checked (status, content type), and compiles it as
+//   it streams in. wasm-bindgen's start also takes URLs, bytes and the deprecated bare argument,
+//   and falls back, warning, when a server sends the wrong content type: that code goes.
+// - deadData: the data of the code that now traps — panic messages, source paths and their
+//   `Location`s, formatting tables — stays in the data section, where wasm-opt cannot tell it
+//   from the rest. With the link's symbol table and relocations (`--emit-relocs`), every object
+//   of the data is known by its bounds, and every address the code uses is shown to fall
+//   inside the object it points to. An object that no address in the code left after the
+//   traps (dead calls removed, nothing folded) and no pointer in a live object reaches is
+//   zeroed, and wasm-opt then leaves the zeros out. Without the link's sections, nothing is
+//   zeroed.
 import binaryen from 'binaryen';
 
 /** Functions whose body becomes `unreachable`: std's panic and allocation-failure entries. */
@@ -50,6 +62,36 @@ function functions(mod) {
 }
 
 const isImport = (info) => info.module !== null && info.module !== '';
+
+/** wasm-bindgen's asynchronous start (`__wbg_load`, `__wbg_init_once`) and what replaces it:
+ * `streamingInit` above. Each function is matched whole, from its line to its closing brace. */
+const STREAMING_INIT = [
+  [
+    'async function __wbg_load(',
+    `async function __wbg_load(response, imports) {
+    return await WebAssembly.instantiateStreaming(response, imports);
+}`,
+  ],
+  [
+    'async function __wbg_init_once(',
+    `async function __wbg_init_once({ module_or_path }) {
+    const { instance, module } = await __wbg_load(await module_or_path, __wbg_get_imports());
+    return __wbg_finalize_init(instance, module);
+}`,
+  ],
+];
+
+/** The glue with `STREAMING_INIT`'s functions replaced; each must be there once. */
+function streamingInit(glue) {
+  let out = glue;
+  for (const [head, replacement] of STREAMING_INIT) {
+    const whole = new RegExp(String.raw`^${head.replace(/[()]/g, '\\$&')}[^]*?^\}$`, 'gm');
+    const found = out.match(whole)?.length ?? 0;
+    if (found !== 1) throw new Error(`wasm-shrink: ${head}…} is ${found} times in the glue`);
+    out = out.replace(whole, replacement);
+  }
+  return out;
+}
 
 /** Formatting and std's panic internals: reached only from a panic (which traps) once the code
  * that runs calls none of them; `noFormatting` checks that it does not. */
@@ -187,6 +229,260 @@ function shortExports(mod, glue) {
   return glue.replace(/\bwasm\.(\w+)/g, (_, name) => `wasm.${renamed.get(name)}`);
 }
 
+/** Reads a LEB128 number at `at` of `bytes`: `[value, next position]`. */
+function leb(bytes, at, signed = false) {
+  let value = 0n;
+  let shift = 0n;
+  let byte;
+  do {
+    byte = bytes[at++];
+    value |= BigInt(byte & 0x7f) << shift;
+    shift += 7n;
+  } while (byte & 0x80);
+  if (signed && byte & 0x40) value -= 1n << shift;
+  return [Number(value), at];
+}
+
+/** The top-level sections of a wasm binary: `{ id, name?, start, end, bodyStart }` each. */
+function sections(bytes) {
+  const list = [];
+  for (let at = 8; at < bytes.length; ) {
+    const start = at;
+    const id = bytes[at++];
+    let size;
+    [size, at] = leb(bytes, at);
+    const end = at + size;
+    let name;
+    let bodyStart = at;
+    if (id === 0) {
+      let len;
+      [len, bodyStart] = leb(bytes, at);
+      name = new TextDecoder().decode(bytes.subarray(bodyStart, bodyStart + len));
+      bodyStart += len;
+    }
+    list.push({ id, name, start, end, bodyStart });
+    at = end;
+  }
+  return list;
+}
+
+/** The binary without the custom sections `drop` names. */
+function withoutSections(bytes, drop) {
+  const kept = sections(bytes).filter((s) => !(s.id === 0 && drop(s.name)));
+  const parts = [bytes.subarray(0, 8), ...kept.map((s) => bytes.subarray(s.start, s.end))];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** The active data segments of a binary: `{ base, at, length }` (`at`: where the bytes are). */
+function dataSegments(bytes) {
+  const section = sections(bytes).find((s) => s.id === 11);
+  if (!section) return [];
+  let [count, at] = leb(bytes, section.bodyStart);
+  const list = [];
+  for (; count > 0; count--) {
+    let flags;
+    [flags, at] = leb(bytes, at);
+    if (flags !== 0 || bytes[at] !== 0x41) throw new Error('wasm-shrink: a data segment that is not active at a constant address');
+    let base;
+    [base, at] = leb(bytes, at + 1, true);
+    if (bytes[at++] !== 0x0b) throw new Error('wasm-shrink: a data segment address that is not a constant');
+    let length;
+    [length, at] = leb(bytes, at);
+    list.push({ base, at, length });
+    at += length;
+  }
+  return list;
+}
+
+/** The link's data objects `{ start, end }` (absolute addresses, `end` excluded), checked
+ * against the segments, and the check that every relocated address stays in its object. */
+function dataObjects(bytes) {
+  const byName = new Map(sections(bytes).filter((s) => s.id === 0).map((s) => [s.name, s]));
+  const linking = byName.get('linking');
+  if (!linking) return null;
+  const segments = dataSegments(bytes);
+  const symbols = [];
+  let [version, at] = leb(bytes, linking.bodyStart);
+  if (version !== 2) throw new Error(`wasm-shrink: linking section version ${version}`);
+  while (at < linking.end) {
+    const type = bytes[at++];
+    let size;
+    [size, at] = leb(bytes, at);
+    const end = at + size;
+    if (type === 5) {
+      // WASM_SEGMENT_INFO: the symbols number the segments as the module still has them
+      const [count] = leb(bytes, at);
+      if (count !== segments.length) throw new Error('wasm-shrink: the data segments are not those of the link');
+    } else if (type === 8) {
+      // WASM_SYMBOL_TABLE
+      let count;
+      [count, at] = leb(bytes, at);
+      for (let i = 0; i < count; i++) {
+        const kind = bytes[at++];
+        let flags;
+        [flags, at] = leb(bytes, at);
+        const undefinedSymbol = (flags & 0x10) !== 0;
+        const named = !undefinedSymbol || (flags & 0x40) !== 0;
+        const symbol = { kind };
+        if (kind === 1) {
+          // data: name, then segment, offset and size when defined
+          let len;
+          [len, at] = leb(bytes, at);
+          at += len;
+          if (!undefinedSymbol) {
+            let segment, offset, length;
+            [segment, at] = leb(bytes, at);
+            [offset, at] = leb(bytes, at);
+            [length, at] = leb(bytes, at);
+            const seg = segments[segment];
+            if (!seg || offset + length > seg.length) throw new Error('wasm-shrink: a data symbol outside its segment');
+            Object.assign(symbol, { start: seg.base + offset, end: seg.base + offset + length });
+          }
+        } else if (kind === 3) {
+          [, at] = leb(bytes, at);
+        } else {
+          [, at] = leb(bytes, at);
+          if (named) {
+            let len;
+            [len, at] = leb(bytes, at);
+            at += len;
+          }
+        }
+        symbols.push(symbol);
+      }
+    }
+    at = end;
+  }
+  // Every address the code or the data holds is `symbol + addend`: within the object (its end
+  // included, for one-past-the-end pointers), else this pass could not tell what it points to.
+  const ADDRESS = new Set([3, 4, 5, 11, 14, 15, 16, 17, 21, 23, 25]);
+  const ADDEND = new Set([...ADDRESS, 8, 9, 22]);
+  for (const [name, section] of byName) {
+    if (!name.startsWith('reloc.')) continue;
+    let [, at] = leb(bytes, section.bodyStart);
+    let count;
+    [count, at] = leb(bytes, at);
+    for (; count > 0; count--) {
+      const type = bytes[at++];
+      let index;
+      [, at] = leb(bytes, at);
+      [index, at] = leb(bytes, at);
+      if (!ADDEND.has(type)) continue;
+      let addend;
+      [addend, at] = leb(bytes, at, true);
+      const symbol = symbols[index];
+      if (ADDRESS.has(type) && symbol?.start !== undefined && (addend < 0 || symbol.start + addend > symbol.end)) {
+        throw new Error(`wasm-shrink: an address ${addend} bytes from the start of its ${symbol.end - symbol.start}-byte object`);
+      }
+    }
+  }
+  return symbols.filter((s) => s.start !== undefined && s.end > s.start).sort((a, b) => a.start - b.start);
+}
+
+/** Every constant the code of `mod` holds that may be an address: `i32.const` values, both
+ * halves of `i64.const` values, load and store offsets, globals' initial values. */
+function addressesInCode(mod) {
+  const text = mod.emitText();
+  const found = new Set();
+  for (const m of text.matchAll(/\(i32\.const (-?\d+)\)|offset=(\d+)/g)) found.add(Number(BigInt.asUintN(32, BigInt(m[1] ?? m[2]))));
+  for (const m of text.matchAll(/\(i64\.const (-?\d+)\)/g)) {
+    const v = BigInt.asUintN(64, BigInt(m[1]));
+    found.add(Number(v & 0xffffffffn));
+    found.add(Number(v >> 32n));
+  }
+  return found;
+}
+
+/**
+ * The address ranges of the objects nothing live reaches. `objects` are the link's data
+ * objects; `addresses` what the code holds; `word(address)` the 32-bit word of the data there.
+ */
+function deadRanges(objects, addresses, word) {
+  const starts = objects.map((o) => o.start);
+  const longest = Math.max(0, ...objects.map((o) => o.end - o.start));
+  const containing = (address) => {
+    const found = [];
+    let hi = starts.length;
+    let lo = 0;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] <= address) lo = mid + 1;
+      else hi = mid;
+    }
+    // Objects may overlap (aliases): look back while they could still contain the address.
+    for (let i = lo - 1; i >= 0 && objects[i].start >= address - longest; i--) {
+      if (objects[i].start <= address && address <= objects[i].end) found.push(i);
+    }
+    return found;
+  };
+  const live = new Set();
+  const todo = [];
+  const reach = (address) => {
+    for (const i of containing(address)) {
+      if (!live.has(i)) {
+        live.add(i);
+        todo.push(i);
+      }
+    }
+  };
+  for (const address of addresses) reach(address);
+  while (todo.length > 0) {
+    const o = objects[/** @type {number} */ (todo.pop())];
+    for (let at = (o.start + 3) & ~3; at + 4 <= o.end; at += 4) reach(word(at));
+  }
+  // A dead object's bytes, but for those another object shares with a live one.
+  const keep = objects.filter((_, i) => live.has(i));
+  return objects
+    .filter((_, i) => !live.has(i))
+    .filter((o) => !keep.some((k) => k.start < o.end && o.start < k.end));
+}
+
+/** `bytes` (a binary) with the data in `ranges` zeroed. */
+function zeroData(bytes, ranges) {
+  const out = bytes.slice();
+  for (const seg of dataSegments(out)) {
+    for (const { start, end } of ranges) {
+      const from = Math.max(start, seg.base);
+      const to = Math.min(end, seg.base + seg.length);
+      if (from < to) out.fill(0, seg.at + (from - seg.base), seg.at + (to - seg.base));
+    }
+  }
+  return out;
+}
+
+/** The data objects no code left after the traps reaches (see deadData above). */
+function deadData(mod, objects) {
+  // A copy where the calls to trapping functions are gone with their arguments: inlined (each
+  // body is one `unreachable`), and the dead code after it removed. Nothing is folded or
+  // moved, so the addresses left are those the link relocated.
+  const copy = binaryen.readBinary(mod.emitBinary());
+  const levels = [binaryen.getOptimizeLevel(), binaryen.getShrinkLevel()];
+  try {
+    binaryen.setOptimizeLevel(2);
+    binaryen.setShrinkLevel(2);
+    copy.runPasses(['inlining', 'dce', 'vacuum', 'simplify-locals', 'vacuum', 'remove-unused-module-elements']);
+    const bytes = copy.emitBinary();
+    const segments = dataSegments(bytes);
+    const word = (address) => {
+      const seg = segments.find((s) => s.base <= address && address + 4 <= s.base + s.length);
+      if (!seg) return 0;
+      const at = seg.at + (address - seg.base);
+      return (bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24)) >>> 0;
+    };
+    return deadRanges(objects, addressesInCode(copy), word);
+  } finally {
+    binaryen.setOptimizeLevel(levels[0]);
+    binaryen.setShrinkLevel(levels[1]);
+    copy.dispose();
+  }
+}
+
 /** `a`…`z`, `A`…`Z`, then two letters: short, valid JS identifiers, never `__proto__`. */
 function shortName(i) {
   const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -202,7 +498,9 @@ function shortName(i) {
  */
 export function shrink(wasmBytes, glue, moduleName) {
   binaryen.setDebugInfo(true);
-  const mod = binaryen.readBinary(wasmBytes);
+  // The link's sections describe the data (deadData); binaryen does not read them.
+  const objects = dataObjects(wasmBytes);
+  const mod = binaryen.readBinary(withoutSections(wasmBytes, (name) => name === 'linking' || name.startsWith('reloc.')));
   try {
     // immediateAbort
     const aborted = new Set();
@@ -253,8 +551,10 @@ export function shrink(wasmBytes, glue, moduleName) {
     out = out.replace(entry, '$1$2(');
 
     out = shortExports(mod, out);
+    out = streamingInit(out);
     if (!mod.validate()) throw new Error('wasm-shrink: the rewritten module does not validate');
-    return { wasm: mod.emitBinary(), glue: out };
+    const dead = objects ? deadData(mod, objects) : [];
+    return { wasm: zeroData(mod.emitBinary(), dead), glue: out };
   } finally {
     mod.dispose();
   }

@@ -146,6 +146,8 @@ struct Inner {
     render: Function,
     /// The tokenization in flight: calls while it runs get the same promise.
     inflight: RefCell<Option<Promise>>,
+    /// A tokenization succeeded and has yet to empty the fields (it does so in a later task).
+    emptying: Cell<bool>,
     destroyed: Cell<bool>,
 }
 
@@ -297,8 +299,21 @@ impl Inner {
         self.after_edit(field, &mut texts, forward)
     }
 
+    /// After a payment: the fields are emptied and shown so (unless destroyed).
+    fn paid(&self) {
+        if !self.destroyed.get() {
+            self.clear();
+            self.render_now();
+        }
+    }
+
     /// After the shopper changed `field`: a new generation, and its API error forgotten.
     fn edited(&self, field: FieldId) {
+        // Changed before a paid tokenization emptied them, the fields are the shopper's: they
+        // stay, and the next call tokenizes them.
+        if self.emptying.replace(false) {
+            self.inflight_mut().take();
+        }
         let mut ui = self.ui_mut();
         ui.generation = ui.generation.wrapping_add(1);
         if ui.api_error.is_some_and(|(f, _)| f == field.field()) {
@@ -401,6 +416,7 @@ impl Fields {
                 ui: RefCell::default(),
                 render,
                 inflight: RefCell::default(),
+                emptying: Cell::new(false),
                 destroyed: Cell::new(false),
             }),
         })

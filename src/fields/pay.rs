@@ -7,10 +7,10 @@ use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 
-use js_sys::{Array, Function, Object, Promise, Reflect};
+use js_sys::{Array, Function, Object, Promise, Reflect, Undefined};
 use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::{future_to_promise, JsFuture};
+use wasm_bindgen_futures::{spawn_local, JsFuture};
 
 use super::js::{random_id, request_body, to_js, today, JsObject};
 use super::transport::{self, Answer, Request};
@@ -63,9 +63,8 @@ struct Confirmed<'a> {
 }
 
 pub fn error(inner: &Inner, code: ErrorCode) -> JsValue {
-    to_js(&Failed {
-        error: inner.words().error(code),
-    })
+    // A failure with no PayMongo codes reports as the code's error.
+    failure(inner, &ApiFailure::new(code))
 }
 
 fn failure(inner: &Inner, f: &ApiFailure) -> JsValue {
@@ -109,13 +108,34 @@ fn billing_with_name(billing: Option<JsValue>, name: &str) -> Option<JsValue> {
     Some(merged.into())
 }
 
-/// A payment flow (it never fails: a failure is a result).
-type Flow = Pin<Box<dyn Future<Output = JsValue>>>;
+/// How a payment flow settles its promise with its result (it never rejects: a failure is a
+/// result). A flow may go on after that.
+struct Settle(Option<Resolve>);
 
-/// The promise of a flow. Both flows go through this one instantiation of `future_to_promise`
-/// (its task and wrapper code exist once in the wasm, not once per flow).
-fn to_promise(flow: Flow) -> Promise {
-    future_to_promise(async move { Ok(flow.await) })
+/// A promise's `resolve`.
+type Resolve = Function<fn(JsValue) -> Undefined>;
+
+impl Settle {
+    fn with(self, result: &JsValue) {
+        if let Some(resolve) = self.0 {
+            // Resolving a promise does not throw.
+            let _ = resolve
+                .unchecked_ref::<Function>()
+                .call1(&JsValue::UNDEFINED, result);
+        }
+    }
+}
+
+/// A promise, and how to settle it.
+fn deferred() -> (Promise, Settle) {
+    let mut settle = Settle(None);
+    let promise = Promise::new_typed::<JsValue>(&mut |resolve, _| settle.0 = Some(resolve));
+    (promise, settle)
+}
+
+/// Runs a payment flow. Both flows run through this one `spawn_local`.
+fn run(flow: Pin<Box<dyn Future<Output = ()>>>) {
+    spawn_local(flow);
 }
 
 /// Starts (or joins) the tokenization in flight.
@@ -129,10 +149,32 @@ pub fn create_payment_method(
         return p.clone();
     }
     let task = inner.clone();
-    let promise = to_promise(Box::pin(async move {
-        let result = tokenize(&task, billing, metadata, clear_on_success).await;
+    let (promise, settle) = deferred();
+    let ours = promise.clone();
+    run(Box::pin(async move {
+        let (result, paid) = tokenize(&task, billing, metadata, clear_on_success).await;
+        task.emptying.set(paid);
+        settle.with(&result);
+        if paid {
+            // The fields are emptied (and shown so) in a later task, once whoever awaits
+            // the result has had it (one microtask on): the result goes first, not held up
+            // by that DOM work, nor in the frame by the rendering it brings. Until then
+            // the tokenization counts as in flight: a call meanwhile gets this result,
+            // not a second payment method — unless the fields were changed meanwhile
+            // (`Inner::edited`), which keeps them and forgets this tokenization.
+            let _ = JsFuture::from(Promise::resolve(&JsValue::UNDEFINED)).await;
+            let _ = JsFuture::from(timer(0)).await;
+            let still_ours = task
+                .inflight_mut()
+                .as_ref()
+                .is_some_and(|p| Object::is(p, &ours));
+            if !still_ours {
+                return;
+            }
+            task.emptying.set(false);
+            task.paid();
+        }
         task.inflight_mut().take();
-        result
     }));
     *inner.inflight_mut() = Some(promise.clone());
     promise
@@ -151,10 +193,10 @@ async fn tokenize(
     billing: JsValue,
     metadata: JsValue,
     clear_on_success: bool,
-) -> JsValue {
+) -> (JsValue, bool) {
     let t = match prepare_tokenization(inner, billing, metadata) {
         Ok(t) => t,
-        Err(result) => return result,
+        Err(result) => return (result, false),
     };
     let sent = transport::send(Request {
         method: "POST",
@@ -236,30 +278,27 @@ fn tokenized(
     sent: Result<Answer, ErrorCode>,
     brand: Option<&'static Brand>,
     clear_on_success: bool,
-) -> JsValue {
+) -> (JsValue, bool) {
     let answer = match sent {
         Ok(answer) => answer,
-        Err(code) => return error(inner, code),
+        Err(code) => return (error(inner, code), false),
     };
     if answer.status == 200 {
         let Some(pm) = answer.body.as_ref().and_then(PaymentMethodAnswer::read) else {
-            return error(inner, ErrorCode::InvalidResponse);
+            return (error(inner, ErrorCode::InvalidResponse), false);
         };
         inner.ui_mut().idempotency = None;
-        if clear_on_success && !inner.destroyed.get() {
-            inner.clear();
-            inner.render_now();
-        }
-        return to_js(&Created {
+        let created = to_js(&Created {
             payment_method: PaymentMethodReport::of(pm, brand),
         });
+        return (created, clear_on_success);
     }
     let f = failure_of(&answer);
     if let Some(field) = f.field {
         inner.ui_mut().api_error = Some((field, f.code));
         inner.render_now();
     }
-    failure(inner, &f)
+    (failure(inner, &f), false)
 }
 
 /// What `confirmPayment` was given.
@@ -273,13 +312,16 @@ pub struct Confirm {
 }
 
 pub fn confirm_payment(inner: Rc<Inner>, c: Confirm) -> Promise {
-    to_promise(Box::pin(async move { confirm(&inner, c).await }))
+    let (promise, settle) = deferred();
+    run(Box::pin(
+        async move { settle.with(&confirm(&inner, c).await) },
+    ));
+    promise
 }
 
 /// A promise that settles after `ms` milliseconds.
 fn timer(ms: i32) -> Promise {
-    // `new_typed::<JsValue>` is the constructor `future_to_promise` uses: one binding, one
-    // closure shim for both.
+    // `new_typed::<JsValue>`, as `deferred`: one binding, one closure shim for both.
     Promise::new_typed::<JsValue>(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
             let _ = w
@@ -360,10 +402,7 @@ async fn confirm(inner: &Rc<Inner>, c: Confirm) -> JsValue {
         };
         let wait = match intent.status {
             IntentStatus::Succeeded | IntentStatus::AwaitingCapture => {
-                if !inner.destroyed.get() {
-                    inner.clear();
-                    inner.render_now();
-                }
+                inner.paid();
                 return confirmed(intent.status, pm, None);
             }
             IntentStatus::AwaitingPaymentMethod => {

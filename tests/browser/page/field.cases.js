@@ -420,6 +420,27 @@ test('tokenizes against the sandbox and clears', async () => {
   field.destroy();
 });
 
+test('a tokenization empties the fields after its result; fields changed before that stay', async () => {
+  const [t, field] = filled('pk_test_sandbox', '4343434343434345');
+  const before = await tokenizations();
+  const first = at(await tokenize(field), 'paymentMethod');
+  // Right after the result the card still shows: it is emptied in a later task.
+  assertEq(at(field.getState(), 'complete'), true, 'not yet emptied');
+  assert(Object.is(field.createPaymentMethod(undefined), field.createPaymentMethod(undefined)));
+  // Typed over before then, the fields are the shopper's: they stay, and tokenize anew.
+  const number = input(t, 'number');
+  number.setSelectionRange(0, number.value.length);
+  typeText(number, '5555444444444457');
+  await new Promise((r) => setTimeout(r, 20));
+  assertEq(number.value, '5555 4444 4444 4457', 'kept');
+  const second = at(await tokenize(field), 'paymentMethod');
+  assert(at(second, 'id') !== at(first, 'id'), 'a second payment method');
+  assertEq(str(at(second, 'brand')), 'mastercard');
+  assertEq((await tokenizations()) - before, 2);
+  assertEq(number.value, '', 'emptied after the second');
+  field.destroy();
+});
+
 test('calls in flight share one promise and one request', async () => {
   const [, field] = filled('pk_test_sandbox', '5555444444444457');
   await fault({ endpoint: 'payment_methods', kind: 'latency', latency_ms: 300 });
