@@ -80,8 +80,21 @@ function buildWasm({ features, outName, outDir }) {
   // layout puts the 1 MB stack first, growing down to 0, so the first KB is never used.
   // --strip-target-features: the section tells tools which features the code uses; browsers
   // do not read it, and nothing reads the shipped module after this step.
-  run(wasmOpt, ['-Oz', '--converge', '--low-memory-unused', '--strip-debug', '--strip-producers', '--strip-target-features', join(bindgenDir, `${outName}_shrunk.wasm`), '-o', join(outDir, `${outName}_bg.wasm`)]);
+  // --ignore-implicit-traps: loads may move past the branches that guard them. Rust's code
+  // checks its bounds itself and never counts on a load outside the memory trapping (that
+  // would be a wild pointer, undefined behaviour already); -0.09 KB gzip.
+  run(wasmOpt, ['-Oz', '--converge', '--low-memory-unused', '--ignore-implicit-traps', '--strip-debug', '--strip-producers', '--strip-target-features', join(bindgenDir, `${outName}_shrunk.wasm`), '-o', join(outDir, `${outName}_bg.wasm`)]);
   run(esbuild, [join(bindgenDir, `${outName}_shrunk.js`), ...minify, '--format=esm', '--log-level=warning', `--outfile=${join(outDir, `${outName}.js`)}`]);
+}
+
+/** Compresses a script esbuild bundled and minified further with terser, whose compressor
+ * (three passes) finds what esbuild's single pass leaves: measured on the frame script,
+ * 10185 -> 9868 bytes gzip. For the frame's scripts, which count towards the frame payload. */
+async function compress(file) {
+  const { minify: terser } = await import('terser');
+  const out = await terser(readFileSync(file, 'utf8'), { module: true, ecma: 2020, compress: { passes: 3 }, mangle: true, format: { comments: false } });
+  if (typeof out.code !== 'string') throw new Error(`terser gave nothing for ${file}`);
+  writeFileSync(file, out.code);
 }
 
 /** Moves a .wasm into an ES module (its bytes in base64, the default export) that the entry
@@ -155,7 +168,8 @@ buildWasm({ features: 'fields', outName: 'sealcard_fields', outDir: frameDir });
 // The declarations wasm-bindgen generates for the Rust fields' exports: what the view is
 // type-checked against (tsc -p js/frame). Generated, not committed.
 copyFileSync(join(target, 'wasm-bindgen', 'sealcard_fields', 'sealcard_fields.d.ts'), join(root, 'js/frame/sealcard_fields.d.ts'));
-copyFileSync(join(root, 'js/frame/frame.html'), join(frameDir, 'frame.html'));
+// The page without its comments (they are for whoever reads the source).
+writeFileSync(join(frameDir, 'frame.html'), readFileSync(join(root, 'js/frame/frame.html'), 'utf8').replace(/\n *<!--[^]*?-->/g, ''));
 run(esbuild, ['js/frame/frame.css', ...minify, '--log-level=warning', `--outfile=${join(frameDir, 'frame.css')}`]);
 // The frame page runs one script: the bridge, the view and the wasm glue bundled (one
 // download, one compression window). Inline mode imports fields.js (the view) and the glue.
@@ -166,6 +180,8 @@ copyInto('js/frame', frameSrc, ['frame.js', 'fields.js', 'fields-view.js']);
 copyFileSync(join(target, 'wasm-bindgen', 'sealcard_fields', 'sealcard_fields_shrunk.js'), join(frameSrc, 'sealcard_fields.js'));
 run(esbuild, [join(frameSrc, 'frame.js'), '--bundle', ...minify, '--format=esm', '--log-level=warning', `--outfile=${join(frameDir, 'frame.js')}`]);
 run(esbuild, ['js/frame/fields.js', '--bundle', ...minify, '--format=esm', '--external:./sealcard_fields.js', '--log-level=warning', `--outfile=${join(frameDir, 'fields.js')}`]);
+await compress(join(frameDir, 'frame.js'));
+await compress(join(frameDir, 'fields.js'));
 const bundle = ['--bundle', ...minify, '--log-level=warning'];
 // The npm module keeps its line breaks: minifying whitespace also drops the `webpackIgnore`
 // comment of inline mode's `import()` of the fields, and webpack would then try to bundle them.
