@@ -459,14 +459,16 @@ function zeroData(bytes, ranges) {
 /** The data objects no code left after the traps reaches (see deadData above). */
 function deadData(mod, objects) {
   // A copy where the calls to trapping functions are gone with their arguments: inlined (each
-  // body is one `unreachable`), and the dead code after it removed. Nothing is folded or
-  // moved, so the addresses left are those the link relocated.
+  // body is one `unreachable`), and the dead code after it removed; then the arguments no
+  // function reads (a panic location handed to a function that only traps with it in a debug
+  // build) are dropped at every call (`dae`: a constant every call passes moves into the
+  // function whole). Nothing is folded, so the addresses left are those the link relocated.
   const copy = binaryen.readBinary(mod.emitBinary());
   const levels = [binaryen.getOptimizeLevel(), binaryen.getShrinkLevel()];
   try {
     binaryen.setOptimizeLevel(2);
     binaryen.setShrinkLevel(2);
-    copy.runPasses(['inlining', 'dce', 'vacuum', 'simplify-locals', 'vacuum', 'remove-unused-module-elements']);
+    copy.runPasses(['inlining', 'dce', 'vacuum', 'simplify-locals', 'vacuum', 'dae', 'dce', 'vacuum', 'remove-unused-module-elements']);
     const bytes = copy.emitBinary();
     const segments = dataSegments(bytes);
     const word = (address) => {
