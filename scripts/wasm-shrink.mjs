@@ -460,9 +460,9 @@ function zeroData(bytes, ranges) {
 function deadData(mod, objects) {
   // A copy where the calls to trapping functions are gone with their arguments: inlined (each
   // body is one `unreachable`), and the dead code after it removed; then the arguments no
-  // function reads (a panic location handed to a function that only traps with it in a debug
-  // build) are dropped at every call (`dae`: a constant every call passes moves into the
-  // function whole). Nothing is folded, so the addresses left are those the link relocated.
+  // function reads (such as a caller's location that a `#[track_caller]` function never uses)
+  // are dropped at every call (`dae`: a constant every call passes moves into the function
+  // whole). Nothing is folded, so the addresses left are those the link relocated.
   const copy = binaryen.readBinary(mod.emitBinary());
   const levels = [binaryen.getOptimizeLevel(), binaryen.getShrinkLevel()];
   try {
