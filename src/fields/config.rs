@@ -10,7 +10,7 @@
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
-use super::js::config_error;
+use super::js::{self, config_error};
 use crate::{
     check_endpoint, parse_public_key, Accepted, BrandId, ErrorCode, KeyMode, Locale, Messages,
 };
@@ -176,7 +176,7 @@ fn api_base(mode: KeyMode, given: Option<&str>) -> Result<String, JsValue> {
     while let Some(shorter) = base.strip_suffix('/') {
         base = shorter;
     }
-    let secure_page = web_sys::window().is_some_and(|w| w.is_secure_context());
+    let secure_page = js::window().is_secure_context();
     check_endpoint(mode, base, secure_page).map_err(|code| config_error(code, None))?;
     Ok(base.to_string())
 }

@@ -4,7 +4,9 @@
 
 use js_sys::{Array, Reflect};
 use serde::{Serialize, Serializer};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Window;
 
 use crate::wire::{Envelope, Json};
 use crate::{ErrorCode, YearMonth};
@@ -105,9 +107,22 @@ pub fn today() -> YearMonth {
 /// `None` outside a secure context, where browsers do not offer it — a plain `http:` page,
 /// which only a test key may use: the request then goes without a key.
 pub fn random_id() -> Option<String> {
-    let window = web_sys::window()?;
+    let window = window();
     if !window.is_secure_context() {
         return None;
     }
     Some(window.crypto().ok()?.random_uuid())
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The global object of the fields' realm: the fields frame's window, or in inline mode the
+    /// merchant page's (the fields run in a window, never in a worker).
+    #[wasm_bindgen(thread_local_v2, js_name = globalThis)]
+    static GLOBAL: Window;
+}
+
+/// The window the fields run in.
+pub fn window() -> Window {
+    GLOBAL.with(Window::clone)
 }

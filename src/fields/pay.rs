@@ -12,7 +12,7 @@ use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 
-use super::js::{random_id, request_body, to_js, today, JsObject};
+use super::js::{random_id, request_body, to_js, today, window, JsObject};
 use super::transport::{self, Answer, Request};
 use super::{joined, Inner};
 use crate::wire::{
@@ -323,10 +323,8 @@ pub fn confirm_payment(inner: Rc<Inner>, c: Confirm) -> Promise {
 fn timer(ms: i32) -> Promise {
     // `new_typed::<JsValue>`, as `deferred`: one binding, one closure shim for both.
     Promise::new_typed::<JsValue>(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w
-                .set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), ms);
-        }
+        let _ = window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), ms);
     })
 }
 

@@ -11,7 +11,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortSignal, Headers, RequestCache, RequestCredentials, RequestInit};
 
 use super::joined;
-use super::js::Parsed;
+use super::js::{window, Parsed};
 use crate::ErrorCode;
 
 /// An HTTP answer: its status and its body as JSON, `None` when the body is not a JSON object
@@ -66,8 +66,7 @@ pub async fn send(request: Request<'_>) -> Result<Answer, ErrorCode> {
 
 /// The browser's `Request` for `request`, aborted by `signal`.
 fn build(request: &Request<'_>, signal: &AbortSignal) -> Result<web_sys::Request, ErrorCode> {
-    let window = web_sys::window().ok_or(ErrorCode::NetworkError)?;
-    let credentials = window
+    let credentials = window()
         .btoa(&joined(&[request.key, ":"]))
         .map_err(|_| ErrorCode::InvalidPublicKey)?;
     let headers = Headers::new().map_err(|_| ErrorCode::NetworkError)?;
