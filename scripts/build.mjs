@@ -83,7 +83,12 @@ function buildWasm({ features, outName, outDir }) {
   // --ignore-implicit-traps: loads may move past the branches that guard them. Rust's code
   // checks its bounds itself and never counts on a load outside the memory trapping (that
   // would be a wild pointer, undefined behaviour already); -0.09 KB gzip.
-  run(wasmOpt, ['-Oz', '--converge', '--low-memory-unused', '--ignore-implicit-traps', '--strip-debug', '--strip-producers', '--strip-target-features', join(bindgenDir, `${outName}_shrunk.wasm`), '-o', join(outDir, `${outName}_bg.wasm`)]);
+  // Two runs: the first also flattens the code and rebuilds its control flow from scratch
+  // (--flatten --rereloop), which the second's -Oz then tightens further than -Oz alone does:
+  // measured on the fields module, 78 162 -> 76 977 bytes raw, 36 009 -> 35 846 gzip.
+  const opt = ['--low-memory-unused', '--ignore-implicit-traps'];
+  run(wasmOpt, ['-Oz', '--flatten', '--rereloop', ...opt, join(bindgenDir, `${outName}_shrunk.wasm`), '-o', join(bindgenDir, `${outName}_rereloop.wasm`)]);
+  run(wasmOpt, ['-Oz', '--converge', ...opt, '--strip-debug', '--strip-producers', '--strip-target-features', join(bindgenDir, `${outName}_rereloop.wasm`), '-o', join(outDir, `${outName}_bg.wasm`)]);
   run(esbuild, [join(bindgenDir, `${outName}_shrunk.js`), ...minify, '--format=esm', '--log-level=warning', `--outfile=${join(outDir, `${outName}.js`)}`]);
 }
 
