@@ -186,10 +186,6 @@ function safeCssValue(/** @type {string} */ value) {
 /** `fontSize` → `font-size`. */
 const kebab = (/** @type {string} */ name) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
-/** Reports an exception of a merchant's listener without stopping ours (as the DOM does). */
-function report(/** @type {unknown} */ error) {
-  if (typeof reportError === 'function') reportError(error);
-}
 
 let nextId = 1;
 
@@ -520,7 +516,8 @@ export function createFields(rust) {
       try {
         f.call(undefined, payload);
       } catch (e) {
-        report(e);
+        // Reported as the DOM reports a listener's exception, without stopping ours.
+        reportError(e);
       }
     }
   }
