@@ -34,8 +34,9 @@
 //   of the data is known by its bounds, and every address the code uses is shown to fall
 //   inside the object it points to. An object that no address in the code left after the
 //   traps (dead calls removed, nothing folded) and no pointer in a live object reaches is
-//   zeroed, and wasm-opt then leaves the zeros out. Without the link's sections, nothing is
-//   zeroed.
+//   zeroed, and wasm-opt then leaves the zeros out. An address at an object's end reaches it
+//   only if the link relocated an address to that end (a one-past-the-end pointer); else it is
+//   the start of the object after it. Without the link's sections, nothing is zeroed.
 import binaryen from 'binaryen';
 
 /** Functions whose body becomes `unreachable`: std's panic and allocation-failure entries. */
@@ -361,6 +362,8 @@ function dataObjects(bytes) {
   }
   // Every address the code or the data holds is `symbol + addend`: within the object (its end
   // included, for one-past-the-end pointers), else this pass could not tell what it points to.
+  // An object's end is also the next object's start: `endTaken` marks the objects whose end
+  // some relocation points to.
   const ADDRESS = new Set([3, 4, 5, 11, 14, 15, 16, 17, 21, 23, 25]);
   const ADDEND = new Set([...ADDRESS, 8, 9, 22]);
   for (const [name, section] of byName) {
@@ -380,6 +383,7 @@ function dataObjects(bytes) {
       if (ADDRESS.has(type) && symbol?.start !== undefined && (addend < 0 || symbol.start + addend > symbol.end)) {
         throw new Error(`wasm-shrink: an address ${addend} bytes from the start of its ${symbol.end - symbol.start}-byte object`);
       }
+      if (ADDRESS.has(type) && symbol?.start !== undefined && symbol.start + addend === symbol.end) symbol.endTaken = true;
     }
   }
   return symbols.filter((s) => s.start !== undefined && s.end > s.start).sort((a, b) => a.start - b.start);
@@ -417,7 +421,10 @@ function deadRanges(objects, addresses, word) {
     }
     // Objects may overlap (aliases): look back while they could still contain the address.
     for (let i = lo - 1; i >= 0 && objects[i].start >= address - longest; i--) {
-      if (objects[i].start <= address && address <= objects[i].end) found.push(i);
+      const o = objects[i];
+      // Its end reaches an object only where the link took that end (else the address is the
+      // start of the object after it).
+      if (o.start <= address && (address < o.end || (address === o.end && o.endTaken))) found.push(i);
     }
     return found;
   };
