@@ -186,7 +186,6 @@ function safeCssValue(/** @type {string} */ value) {
 /** `fontSize` → `font-size`. */
 const kebab = (/** @type {string} */ name) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
-
 let nextId = 1;
 
 /** Builds the DOM of the fields (not yet in the page). */

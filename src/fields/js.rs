@@ -1,6 +1,7 @@
 //! The JS side of the browser layer's data: results out as plain objects (serde-wasm-bindgen),
 //! answers in through the browser's JSON parser read as [`Json`], the merchant's own objects
-//! passed through untouched, errors thrown to the merchant, today's month and random ids.
+//! passed through untouched, errors thrown to the merchant, today's month, random ids and the
+//! window.
 
 use js_sys::{Array, Reflect};
 use serde::{Serialize, Serializer};
