@@ -64,20 +64,23 @@ export async function requirePackage(name, load) {
 /**
  * Launches a headless browser.
  * @param {'chromium' | 'firefox'} name
+ * @param {{ colorScheme?: 'light' | 'dark' }} [options]  the shopper's preferred colour scheme
+ *   (`prefers-color-scheme`) in every page; by default the browser's (light, headless)
  * @returns {Promise<{ name: string, newPage: () => Promise<TestPage>, close: () => Promise<void> }>}
  */
-export async function launch(name) {
+export async function launch(name, options = {}) {
   const profile = mkdtempSync(join(tmpdir(), `sealcard-${name}-`));
-  return name === 'chromium' ? launchChromium(profile) : launchFirefox(profile);
+  return name === 'chromium' ? launchChromium(profile, options) : launchFirefox(profile, options);
 }
 
-/** @param {string} profile */
-async function launchChromium(profile) {
+/** @param {string} profile @param {{ colorScheme?: 'light' | 'dark' }} options */
+async function launchChromium(profile, { colorScheme }) {
   const { chromium } = await requirePackage('playwright-core', () => import('playwright-core'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_ARGS,
+    ...(colorScheme ? { colorScheme } : {}),
   });
   return {
     name: 'chromium',
@@ -122,8 +125,8 @@ async function launchChromium(profile) {
   };
 }
 
-/** @param {string} profile */
-async function launchFirefox(profile) {
+/** @param {string} profile @param {{ colorScheme?: 'light' | 'dark' }} options */
+async function launchFirefox(profile, { colorScheme }) {
   const puppeteer = (await requirePackage('puppeteer-core', () => import('puppeteer-core'))).default;
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -136,6 +139,8 @@ async function launchFirefox(profile) {
       'app.update.enabled': false,
       'browser.safebrowsing.malware.enabled': false,
       'browser.safebrowsing.phishing.enabled': false,
+      // The colour scheme pages see (WebDriver BiDi cannot emulate it in a running page).
+      ...(colorScheme ? { 'ui.systemUsesDarkTheme': colorScheme === 'dark' ? 1 : 0 } : {}),
     },
   });
   return {

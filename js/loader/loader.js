@@ -342,9 +342,10 @@ function mountIsolated(/** @type {Element} */ el, /** @type {URL} */ frameUrl, /
   iframe.dataset.sealcard = 'frame';
   // 'payment' only: Chromium rejects an 'autofill' feature as unknown and warns in the console.
   iframe.allow = 'payment';
-  // One colour scheme on both sides of the frame (the fields' own: frame.css): where they differ,
-  // browsers paint the frame opaque; the same, it stays transparent over the page.
-  iframe.style.cssText = 'border:0;width:100%;height:0;display:block;color-scheme:light';
+  // One colour scheme on both sides of the frame (the fields' own: frame.css), the shopper's:
+  // where they differ, browsers paint the frame opaque; the same, it stays transparent over the
+  // page. Firefox also gives the frame this scheme as its `prefers-color-scheme`.
+  iframe.style.cssText = 'border:0;width:100%;height:0;display:block;color-scheme:light dark';
   /** @type {any} */
   let state;
   let ready = false;

@@ -137,8 +137,18 @@ inEachBrowser('appearance', (browser) => {
     assert.equal((await computed(page, INPUT, ['background-color']))['background-color'], BACKGROUNDS.flat);
   });
 
-  // Firefox driven by WebDriver BiDi has no way yet to emulate the colour scheme of a running
-  // page (puppeteer's emulateMediaFeatures needs CDP); its `auto` theme is the same CSS.
+  test('auto takes the shopper’s colour scheme', async () => {
+    for (const [colorScheme, background] of /** @type {const} */ ([['dark', BACKGROUNDS.night], ['light', BACKGROUNDS.default]])) {
+      const page = await browser.newPage({ colorScheme });
+      await demo.openCheckout(page);
+      assert.equal(await page.evaluate(`matchMedia('(prefers-color-scheme: ${colorScheme})').matches`), true, colorScheme);
+      assert.equal(await mountWith(page, { appearance: { theme: 'auto' } }), 'ready');
+      assert.equal((await computed(page, INPUT, ['background-color']))['background-color'], background, colorScheme);
+    }
+  });
+
+  // Firefox driven by WebDriver BiDi has no way yet to change the colour scheme of a running
+  // page (puppeteer's emulateMediaFeatures needs CDP): there, the test above covers `auto`.
   test('auto follows the shopper’s colour scheme, live', { skip: browser.name === 'firefox' && 'no colour-scheme emulation over WebDriver BiDi' }, async () => {
     const page = await browser.newPage();
     await prefer(page, 'light');

@@ -106,9 +106,13 @@ export function useDemo(options = {}) {
 /**
  * Registers one `describe(\`${title} in ${name}\`)` per browser (Chromium, Firefox): the browser
  * is launched once before the suite's tests and closed after them; the pages a test opens with
- * `newPage` are closed after it, whether it passed or not.
+ * `newPage` are closed after it, whether it passed or not. `newPage({ colorScheme })` opens a
+ * page whose shopper prefers that colour scheme: Chromium emulates it on the suite's browser
+ * (a test may change it live, `page.driver.page.emulateMedia`); Firefox over WebDriver BiDi
+ * cannot, so its page comes from a second Firefox launched with that preference (once per
+ * suite and scheme).
  * @param {string} title
- * @param {(browser: { name: string, newPage: () => Promise<TestPage> }) => void} body  registers the tests
+ * @param {(browser: { name: string, newPage: (options?: { colorScheme?: 'light' | 'dark' }) => Promise<TestPage> }) => void} body  registers the tests
  */
 export function inEachBrowser(title, body) {
   for (const name of BROWSERS) {
@@ -117,6 +121,8 @@ export function inEachBrowser(title, body) {
       let browser;
       /** @type {Set<TestPage>} */
       const open = new Set();
+      /** @type {Map<string, ReturnType<typeof launch>>} Firefox with a colour-scheme preference */
+      const schemed = new Map();
       before(async () => {
         browser = await launch(name);
       });
@@ -125,12 +131,22 @@ export function inEachBrowser(title, body) {
         open.clear();
         for (const page of pages) await page.close();
       });
-      after(async () => browser?.close());
+      after(async () => {
+        await browser?.close();
+        for (const other of schemed.values()) await (await other).close();
+      });
       body({
         name,
-        async newPage() {
+        async newPage({ colorScheme } = {}) {
           if (!browser) throw new Error(`${name} is not running (newPage() is called outside a test)`);
-          const page = await browser.newPage();
+          let page;
+          if (colorScheme && name === 'firefox') {
+            if (!schemed.has(colorScheme)) schemed.set(colorScheme, launch(name, { colorScheme }));
+            page = await (await /** @type {ReturnType<typeof launch>} */ (schemed.get(colorScheme))).newPage();
+          } else {
+            page = await browser.newPage();
+            if (colorScheme) await page.driver.page.emulateMedia({ colorScheme });
+          }
           const close = page.close;
           page.close = async () => {
             open.delete(page);

@@ -53,37 +53,30 @@ async function axeViolations(/** @type {TestPage} */ page) {
   };
 }
 
-/** Emulates the shopper's `prefers-color-scheme` (Chromium; Firefox over WebDriver BiDi cannot). */
-async function prefer(/** @type {TestPage} */ page, /** @type {'light' | 'dark'} */ scheme) {
-  if (page.driver.kind !== 'playwright') return false;
-  await page.driver.page.emulateMedia({ colorScheme: scheme });
-  return true;
-}
 
 /** The fields themes made for each page: light and dark ones, and auto in both. */
 const MATCHED = { light: ['default', 'flat', 'auto'], dark: ['night', 'auto'] };
 
 inEachBrowser('looks', (browser) => {
   for (const pageTheme of PAGES) {
+    // The shopper prefers the page's scheme (auto on a dark page is the night theme).
+    const colorScheme = /** @type {'light' | 'dark'} */ (pageTheme);
+
     test(`screenshots of every theme and layout on a ${pageTheme} page, with an error`, async () => {
-      const page = await browser.newPage();
-      const emulated = await prefer(page, /** @type {'light' | 'dark'} */ (pageTheme));
+      const page = await browser.newPage({ colorScheme });
       for (const theme of THEMES) {
         for (const layout of LAYOUTS) {
           await openLook(page, pageTheme, theme, layout);
-          await page.screenshot(join(shots, `looks-${browser.name}-${pageTheme}-page-${theme}-${layout}${theme === 'auto' && !emulated ? '-light-preference' : ''}.png`));
+          await page.screenshot(join(shots, `looks-${browser.name}-${pageTheme}-page-${theme}-${layout}.png`));
         }
       }
     });
 
     test(`axe-core: no violation for the themes made for a ${pageTheme} page, in both layouts, with an error`, async () => {
-      const page = await browser.newPage();
-      // auto on a dark page needs the shopper to prefer dark.
-      const emulated = await prefer(page, /** @type {'light' | 'dark'} */ (pageTheme));
+      const page = await browser.newPage({ colorScheme });
       /** @type {string[]} */
       const problems = [];
-      for (const theme of MATCHED[/** @type {'light' | 'dark'} */ (pageTheme)]) {
-        if (theme === 'auto' && pageTheme === 'dark' && !emulated) continue;
+      for (const theme of MATCHED[colorScheme]) {
         for (const layout of LAYOUTS) {
           await openLook(page, pageTheme === 'dark' && theme === 'auto' ? 'auto' : pageTheme, theme, layout);
           const { page: inPage, frame } = await axeViolations(page);
