@@ -4,8 +4,9 @@
 // browser layer) is built and run against the host tests; bench/MUTANTS.md gets the summary and
 // every mutant the tests missed. With --browser, the browser layer instead (src/fields/ and
 // src/js.rs, .cargo/mutants-browser.toml): built for wasm32 and run against the
-// wasm-bindgen-test suites in headless Chromium; bench/MUTANTS-browser.md. Not part of npm test:
-// it takes tens of minutes.
+// wasm-bindgen-test suites in headless Chromium, beside a sandbox of their own (the payment
+// flows of tests/web_pay.rs talk to it; its address reaches the build in SEALCARD_TEST_API);
+// bench/MUTANTS-browser.md. Not part of npm test: it takes tens of minutes.
 //
 //   npm run mutants                    all of the core
 //   npm run mutants -- src/luhn.rs     only the files named (cargo-mutants -f)
@@ -16,6 +17,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startTestApi } from '../tests/e2e/sandbox.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cargoHome = process.env.CARGO_HOME ?? join(homedir(), '.cargo');
@@ -36,6 +38,12 @@ const named = process.argv.slice(2).filter((a) => !['--summary-only', '--browser
 const files = named.flatMap((f) => ['-f', f]);
 mkdirSync(out, { recursive: true });
 const started = Date.now();
+let sandbox;
+if (browser && !summaryOnly) {
+  execFileSync('cargo', ['build', '-p', 'sealcard-sandbox'], { cwd: root, env, stdio: 'inherit' });
+  sandbox = await startTestApi();
+  env.SEALCARD_TEST_API = sandbox.api;
+}
 // Exit status 2 means mutants were missed, 3 that some timed out: the summary below says so.
 const run = summaryOnly
   ? { status: 0 }
@@ -44,6 +52,7 @@ const run = summaryOnly
       env,
       stdio: 'inherit',
     });
+await sandbox?.stop();
 const minutes = ((Date.now() - started) / 60000).toFixed(1);
 
 /** @type {{ outcomes: { scenario: any, summary: string }[] }} */
