@@ -13,7 +13,7 @@
 //   npm run mutants -- --browser       the browser layer
 //   npm run mutants -- --summary-only  rewrite the summary from the last run
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +53,15 @@ const run = summaryOnly
       stdio: 'inherit',
     });
 await sandbox?.stop();
+// The last mutant's build stays in the shared target directory, newer than the sources it was
+// made from here: touching them makes the next build of the tree rebuild the crate, not test
+// that mutant.
+if (!summaryOnly) {
+  const now = new Date();
+  for (const file of execFileSync('git', ['ls-files', 'src'], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean)) {
+    utimesSync(join(root, file), now, now);
+  }
+}
 const minutes = ((Date.now() - started) / 60000).toFixed(1);
 
 /** @type {{ outcomes: { scenario: any, summary: string }[] }} */
@@ -81,7 +90,7 @@ const lines = [
   browser ? '# Mutation testing of the browser layer' : '# Mutation testing of the core',
   '',
   (browser
-    ? 'Written by `npm run mutants -- --browser` (scripts/mutants.mjs, cargo-mutants over src/fields/ and src/js.rs built for wasm32, against the wasm-bindgen-test suites in headless Chromium; .cargo/mutants-browser.toml).'
+    ? 'Written by `npm run mutants -- --browser` (scripts/mutants.mjs, cargo-mutants over src/fields/ and src/js.rs built for wasm32, against the wasm-bindgen-test suites in headless Chromium and a sandbox of their own; .cargo/mutants-browser.toml, which also lists the mutants left out as equivalent, each with its reason).'
     : 'Written by `npm run mutants` (scripts/mutants.mjs, cargo-mutants over the host tests; .cargo/mutants.toml, which also lists the mutants left out as equivalent, each with its reason).') +
     ` Commit ${commit}${summaryOnly ? '' : `; ${minutes} min`}${named.length ? `; files: ${named.join(', ')}` : ''}.`,
   '',

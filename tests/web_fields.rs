@@ -1,8 +1,8 @@
 //! Browser tests of the card fields' browser layer (`src/fields/`), run by wasm-bindgen-test in
 //! headless Chromium and headless Firefox: the Rust side of the card path on real inputs —
 //! configuration rules, one call per edit writing the input and its caret, the state it
-//! returns. The fields as a whole — view, events, requests to a sandbox — are tested through
-//! their JS API in `tests/browser/`.
+//! returns. The payment flows are tested against a sandbox in `tests/web_pay.rs`; the fields as
+//! a whole — view, events, requests — through their JS API in `tests/browser/`.
 #![cfg(all(target_arch = "wasm32", feature = "fields"))]
 
 use js_sys::{Function, Object, Reflect};
@@ -460,5 +460,38 @@ fn a_problem_not_shown_is_no_change() {
     assert_eq!(
         text(&update, &["state", "error", "code"]).as_deref(),
         Some("invalid_number")
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_expiry_is_judged_against_this_month() {
+    let now = js_sys::Date::new_0();
+    let (year, month) = (now.get_full_year(), now.get_month() + 1);
+    let (last_year, last_month) = if month == 1 {
+        (year - 1, 12)
+    } else {
+        (year, month - 1)
+    };
+    let typed = |m: u32, y: u32| format!("{m:02}{:02}", y % 100);
+    let f = form();
+    f.expiry.focus().unwrap();
+    let update = f
+        .fields
+        .edit(FieldId::Expiry, EditKind::Insert, Some(typed(month, year)));
+    assert_eq!(
+        get(&update, &["state", "fields", "expiry", "valid"]),
+        JsValue::TRUE,
+        "this month"
+    );
+    f.fields.clear();
+    let update = f.fields.edit(
+        FieldId::Expiry,
+        EditKind::Insert,
+        Some(typed(last_month, last_year)),
+    );
+    assert_eq!(
+        text(&update, &["state", "fields", "expiry", "error", "code"]).as_deref(),
+        Some("expired"),
+        "last month"
     );
 }

@@ -2,7 +2,10 @@
 //! `src/fields/transport.rs`), run by wasm-bindgen-test in headless Chromium and headless
 //! Firefox against the sandbox (`sealcard-sandbox`): real requests and PayMongo's answers, and
 //! the sandbox's faults — an HTTP error, a body cut short, a dropped connection, a late answer —
-//! armed through its admin API. Its API base comes at compile time in `SEALCARD_TEST_API`:
+//! armed through its admin API. A wrapper of the page's `fetch` keeps a copy of each request, so
+//! the tests read what was sent (the key, the `Idempotency-Key`, the body); in the two cases no
+//! sandbox fault gives — an answer that breaks off mid-body, a live-mode answer — it answers in
+//! the sandbox's place. Its API base comes at compile time in `SEALCARD_TEST_API`:
 //! `scripts/with-sandbox.mjs` starts a sandbox and sets it (npm test and
 //! `npm run mutants -- --browser` run the wasm tests through it). Without it every test here
 //! fails and says so.
@@ -1057,4 +1060,24 @@ async fn three_d_secure_without_a_handler_is_a_redirect() {
     assert!(text(&r, &["nextAction", "url"]).is_some_and(|u| u.contains("/3ds/")));
     assert!(text(&r, &["paymentMethod", "id"]).is_some());
     assert_eq!(f.number.value(), "4120 0000 0000 0007", "kept until paid");
+}
+
+#[wasm_bindgen_test]
+async fn a_payment_method_reports_the_answers_mode() {
+    reset().await;
+    // The sandbox makes test payment methods only: this answer is PayMongo's for a live one.
+    let f = filled(PAYS);
+    answer_next(
+        r#"() => new Response(JSON.stringify({ data: { id: 'pm_live1', type: 'payment_method',
+             attributes: { livemode: true, details: { last4: '4345', exp_month: 12, exp_year: 2040 } } } }),
+             { status: 200, headers: { 'Content-Type': 'application/json' } })"#,
+    );
+    let r = f.create(JsValue::UNDEFINED).await;
+    assert_eq!(
+        text(&r, &["paymentMethod", "id"]).as_deref(),
+        Some("pm_live1"),
+        "{}",
+        json(&r)
+    );
+    assert_eq!(get(&r, &["paymentMethod", "livemode"]), JsValue::TRUE);
 }
