@@ -3,9 +3,9 @@
 //! Firefox against the sandbox (`sealcard-sandbox`): real requests and PayMongo's answers, and
 //! the sandbox's faults — an HTTP error, a body cut short, a dropped connection, a late answer —
 //! armed through its admin API. A wrapper of the page's `fetch` keeps a copy of each request, so
-//! the tests read what was sent (the key, the `Idempotency-Key`, the body); in the two cases no
-//! sandbox fault gives — an answer that breaks off mid-body, a live-mode answer — it answers in
-//! the sandbox's place. Its API base comes at compile time in `SEALCARD_TEST_API`:
+//! the tests read what was sent (the key, the `Idempotency-Key`, the body); in the cases no
+//! sandbox fault gives — an answer that breaks off mid-body, a live-mode answer, an intent read
+//! while the bank's page is still open — it answers in the sandbox's place. Its API base comes at compile time in `SEALCARD_TEST_API`:
 //! `scripts/with-sandbox.mjs` starts a sandbox and sets it (npm test and
 //! `npm run mutants -- --browser` run the wasm tests through it). Without it every test here
 //! fails and says so.
@@ -126,11 +126,18 @@ async fn call(method: &str, path: &str, body: Option<&str>, key: Option<&str>) -
     (status, parsed)
 }
 
-/// Forgets the sandbox's objects, faults and counters: each test starts from nothing.
+/// Forgets the sandbox's objects, faults and counters, and any answer queued by a test that
+/// failed before its requests: each test starts from nothing.
 async fn reset() {
     let (status, _) = call("POST", "/__admin/reset", None, None).await;
     assert_eq!(status, 204, "sandbox reset");
     take_sent().await;
+    Reflect::set(
+        &js_sys::global(),
+        &"nextAnswers".into(),
+        &js_sys::Array::new(),
+    )
+    .unwrap();
 }
 
 /// Arms a fault (`POST /__admin/faults`): the next call of `endpoint` gets it.
@@ -178,7 +185,7 @@ struct Sent {
 
 /// The requests the page sent since the last call (the fields' and the helpers' alike): a
 /// wrapper of `fetch`, installed once, keeps a copy of each before sending it on — or, once,
-/// answers it itself with `globalThis.nextAnswer()` when a test set that.
+/// answers it itself with the next of `globalThis.nextAnswers` a test queued.
 async fn take_sent() -> Vec<Sent> {
     let take = Function::new_no_args(
         "if (!globalThis.sentRequests) {
@@ -187,8 +194,7 @@ async fn take_sent() -> Vec<Sent> {
                       globalThis.fetch = function (input, init) {
              const request = input instanceof Request && !init ? input : new Request(input, init);
              globalThis.sentRequests.push(request.clone());
-             const answer = globalThis.nextAnswer;
-             globalThis.nextAnswer = undefined;
+                          const answer = (globalThis.nextAnswers ??= []).shift();
              return answer ? Promise.resolve(answer()) : send.call(globalThis, request);
            };
          }
@@ -216,9 +222,10 @@ async fn take_sent() -> Vec<Sent> {
     sent
 }
 
-/// The next request is answered with what the JS function `answer` returns, not sent.
+/// A request to come is answered with what the JS function `answer` returns, not sent (the
+/// answers queued, one per request, in order).
 fn answer_next(answer: &str) {
-    let set = Function::new_with_args("answer", "globalThis.nextAnswer = answer;");
+    let set = Function::new_with_args("answer", "(globalThis.nextAnswers ??= []).push(answer);");
     let answer = js_sys::eval(&format!("({answer})")).unwrap();
     set.call1(&JsValue::UNDEFINED, &answer).unwrap();
 }
@@ -929,6 +936,8 @@ enum Shopper {
     Cancels,
     /// The handler throws.
     Throws,
+    /// The handler settles at once, leaving the page to the bank.
+    Leaves,
 }
 
 /// Posts the sandbox's 3-D Secure form of `url` to `action` (`authorize` or `fail`).
@@ -954,6 +963,7 @@ fn handler(shopper: Shopper, urls: Rc<RefCell<Vec<String>>>) -> JsValue {
             Shopper::Fails => Ok(submit_3ds(&url, "fail")),
             Shopper::Cancels => Ok(Promise::reject(&"cancelled".into())),
             Shopper::Throws => Err(js_sys::Error::new("closed").into()),
+            Shopper::Leaves => Ok(Promise::resolve(&JsValue::UNDEFINED)),
         }
     })
     .into_js_value()
@@ -1080,4 +1090,47 @@ async fn a_payment_method_reports_the_answers_mode() {
         json(&r)
     );
     assert_eq!(get(&r, &["paymentMethod", "livemode"]), JsValue::TRUE);
+}
+
+/// PayMongo's answer for the intent `pi_race` in `status`, waiting on the sandbox's 3-D Secure
+/// page.
+fn intent_answer(status: &str) -> String {
+    let page = format!("{}/3ds/pi_race?token=t", api().strip_suffix("/v1").unwrap());
+    format!(
+        "() => new Response(JSON.stringify({{ data: {{ id: 'pi_race', attributes: {{
+           status: '{status}', next_action: {{ type: 'redirect', redirect: {{ url: '{page}' }} }} }} }} }}),
+           {{ status: 200, headers: {{ 'Content-Type': 'application/json' }} }})"
+    )
+}
+
+#[wasm_bindgen_test]
+async fn an_intent_still_awaiting_the_shopper_is_read_again() {
+    reset().await;
+    // The handler settled before the bank's answer reached PayMongo, so the intent read next
+    // still awaits the shopper: not a cancellation, it is read again (after a wait) until it
+    // says how it ended. (The sandbox settles 3-D Secure at once: these answers are made here.)
+    for status in ["awaiting_next_action", "awaiting_next_action", "succeeded"] {
+        answer_next(&intent_answer(status));
+    }
+    let f = form_with(&[]);
+    let urls = Rc::new(RefCell::new(Vec::new()));
+    let r = f
+        .confirm(
+            "pi_race_client_abc",
+            options(&[
+                ("paymentMethod", "pm_abc".into()),
+                ("handleNextAction", handler(Shopper::Leaves, urls.clone())),
+            ]),
+        )
+        .await;
+    assert_eq!(
+        text(&r, &["status"]).as_deref(),
+        Some("succeeded"),
+        "{}",
+        json(&r)
+    );
+    assert_eq!(urls.borrow().len(), 1, "the handler is called once");
+    let sent = take_sent().await;
+    let methods: Vec<&str> = sent.iter().map(|s| s.method.as_str()).collect();
+    assert_eq!(methods, ["POST", "GET", "GET"], "attach, then two reads");
 }
