@@ -4,18 +4,20 @@
 // browser layer) is built and run against the host tests; bench/MUTANTS.md gets the summary and
 // every mutant the tests missed. With --browser, the browser layer instead (src/fields/ and
 // src/js.rs, .cargo/mutants-browser.toml): built for wasm32 and run against the
-// wasm-bindgen-test suites in headless Chromium; bench/MUTANTS-browser.md. Not part of npm test:
-// it takes tens of minutes.
+// wasm-bindgen-test suites in headless Chromium, beside a sandbox of their own (the payment
+// flows of tests/web_pay.rs talk to it; its address reaches the build in SEALCARD_TEST_API);
+// bench/MUTANTS-browser.md. Not part of npm test: it takes tens of minutes.
 //
 //   npm run mutants                    all of the core
 //   npm run mutants -- src/luhn.rs     only the files named (cargo-mutants -f)
 //   npm run mutants -- --browser       the browser layer
 //   npm run mutants -- --summary-only  rewrite the summary from the last run
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startTestApi } from '../tests/e2e/sandbox.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cargoHome = process.env.CARGO_HOME ?? join(homedir(), '.cargo');
@@ -36,6 +38,12 @@ const named = process.argv.slice(2).filter((a) => !['--summary-only', '--browser
 const files = named.flatMap((f) => ['-f', f]);
 mkdirSync(out, { recursive: true });
 const started = Date.now();
+let sandbox;
+if (browser && !summaryOnly) {
+  execFileSync('cargo', ['build', '-p', 'sealcard-sandbox'], { cwd: root, env, stdio: 'inherit' });
+  sandbox = await startTestApi();
+  env.SEALCARD_TEST_API = sandbox.api;
+}
 // Exit status 2 means mutants were missed, 3 that some timed out: the summary below says so.
 const run = summaryOnly
   ? { status: 0 }
@@ -44,6 +52,16 @@ const run = summaryOnly
       env,
       stdio: 'inherit',
     });
+await sandbox?.stop();
+// The last mutant's build stays in the shared target directory, newer than the sources it was
+// made from here: touching them makes the next build of the tree rebuild the crate, not test
+// that mutant.
+if (!summaryOnly) {
+  const now = new Date();
+  for (const file of execFileSync('git', ['ls-files', 'src'], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean)) {
+    utimesSync(join(root, file), now, now);
+  }
+}
 const minutes = ((Date.now() - started) / 60000).toFixed(1);
 
 /** @type {{ outcomes: { scenario: any, summary: string }[] }} */
@@ -72,7 +90,7 @@ const lines = [
   browser ? '# Mutation testing of the browser layer' : '# Mutation testing of the core',
   '',
   (browser
-    ? 'Written by `npm run mutants -- --browser` (scripts/mutants.mjs, cargo-mutants over src/fields/ and src/js.rs built for wasm32, against the wasm-bindgen-test suites in headless Chromium; .cargo/mutants-browser.toml).'
+    ? 'Written by `npm run mutants -- --browser` (scripts/mutants.mjs, cargo-mutants over src/fields/ and src/js.rs built for wasm32, against the wasm-bindgen-test suites in headless Chromium and a sandbox of their own; .cargo/mutants-browser.toml, which also lists the mutants left out as equivalent, each with its reason).'
     : 'Written by `npm run mutants` (scripts/mutants.mjs, cargo-mutants over the host tests; .cargo/mutants.toml, which also lists the mutants left out as equivalent, each with its reason).') +
     ` Commit ${commit}${summaryOnly ? '' : `; ${minutes} min`}${named.length ? `; files: ${named.join(', ')}` : ''}.`,
   '',

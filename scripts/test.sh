@@ -43,12 +43,16 @@ npx tsc -p js/testing
 npx tsc -p js/element
 npx tsc -p js/react
 
-# Never pass -q here: the wasm-bindgen test runner rejects --quiet.
+# Never pass -q here: the wasm-bindgen test runner rejects --quiet. The payment flows
+# (tests/web_pay.rs) talk to a sandbox of their own: scripts/with-sandbox.mjs starts it (the
+# binary `cargo test` built above) and gives its address to the build.
 step "wasm-bindgen-test in headless Chromium"
-CHROMEDRIVER=$(command -v chromedriver) cargo test -p sealcard --target wasm32-unknown-unknown --features validate,fields
+CHROMEDRIVER=$(command -v chromedriver) node scripts/with-sandbox.mjs \
+  cargo test -p sealcard --target wasm32-unknown-unknown --features validate,fields
 
 step "wasm-bindgen-test in headless Firefox"
-GECKODRIVER=$(command -v geckodriver) cargo test -p sealcard --target wasm32-unknown-unknown --features validate,fields
+GECKODRIVER=$(command -v geckodriver) node scripts/with-sandbox.mjs \
+  cargo test -p sealcard --target wasm32-unknown-unknown --features validate,fields
 
 step "the card field in headless Chromium and Firefox (its JS API, the hostile-input catalogue)"
 node --test tests/browser/

@@ -1,8 +1,8 @@
 //! Browser tests of the card fields' browser layer (`src/fields/`), run by wasm-bindgen-test in
 //! headless Chromium and headless Firefox: the Rust side of the card path on real inputs —
 //! configuration rules, one call per edit writing the input and its caret, the state it
-//! returns. The fields as a whole — view, events, requests to a sandbox — are tested through
-//! their JS API in `tests/browser/`.
+//! returns. The payment flows are tested against a sandbox in `tests/web_pay.rs`; the fields as
+//! a whole — view, events, requests — through their JS API in `tests/browser/`.
 #![cfg(all(target_arch = "wasm32", feature = "fields"))]
 
 use js_sys::{Function, Object, Reflect};
@@ -246,5 +246,252 @@ fn messages_follow_the_options() {
     assert_eq!(
         text(&f.fields.state(), &["error", "message"]).as_deref(),
         Some("Mali.")
+    );
+}
+
+#[wasm_bindgen_test]
+fn an_error_is_announced_once_and_a_brand_when_new() {
+    let f = form();
+    f.number.focus().unwrap();
+    let update = f
+        .fields
+        .edit(FieldId::Number, EditKind::Insert, Some("7777".into()));
+    assert_eq!(
+        text(&update, &["announcement"]).as_deref(),
+        Some("Your card number is invalid.")
+    );
+    // The same error again: nothing new to hear.
+    let update = f
+        .fields
+        .edit(FieldId::Number, EditKind::Insert, Some("7".into()));
+    assert_eq!(
+        text(&update, &["state", "error", "code"]).as_deref(),
+        Some("invalid_number")
+    );
+    assert!(get(&update, &["announcement"]).is_undefined());
+    f.fields.clear();
+    let update = f
+        .fields
+        .edit(FieldId::Number, EditKind::Insert, Some("4242".into()));
+    assert_eq!(
+        text(&update, &["announcement"]).as_deref(),
+        Some("Card brand: Visa")
+    );
+    let update = f
+        .fields
+        .edit(FieldId::Number, EditKind::Insert, Some("42".into()));
+    assert!(get(&update, &["announcement"]).is_undefined());
+    // `current` announces nothing.
+    f.fields.clear();
+    f.number.set_value("7777");
+    assert!(get(&f.fields.current(), &["announcement"]).is_undefined());
+}
+
+#[wasm_bindgen_test]
+fn leaving_an_empty_field_shows_nothing() {
+    let f = form();
+    for field in [
+        FieldId::Number,
+        FieldId::Expiry,
+        FieldId::Cvc,
+        FieldId::Name,
+    ] {
+        let update = f.fields.blur(field);
+        assert!(
+            get(&update, &["state", "error"]).is_undefined(),
+            "{field:?}: {:?}",
+            js_sys::JSON::stringify(&update)
+        );
+    }
+    // With something typed, it does.
+    f.cvc.focus().unwrap();
+    f.fields
+        .edit(FieldId::Cvc, EditKind::Insert, Some("1".into()));
+    let update = f.fields.blur(FieldId::Cvc);
+    assert_eq!(
+        text(&update, &["state", "fields", "cvc", "error", "code"]).as_deref(),
+        Some("incomplete_cvc")
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_key_tells_test_fields_from_live_ones() {
+    assert!(form().fields.test_mode());
+    let (number, expiry, cvc) = (new_input(), new_input(), new_input());
+    let live = Fields::new(
+        &options(&[("publicKey", "pk_live_abc123".into())]),
+        number,
+        expiry,
+        cvc,
+        None,
+        Function::new_no_args(""),
+    )
+    .unwrap();
+    assert!(!live.test_mode());
+}
+
+#[wasm_bindgen_test]
+fn current_reports_the_state_without_announcing() {
+    let f = form();
+    f.number.set_value("4242 4242 4242 4242");
+    let update = f.fields.current();
+    assert_eq!(text(&update, &["state", "brand"]).as_deref(), Some("visa"));
+    assert_eq!(
+        get(&update, &["state", "fields", "number", "complete"]),
+        JsValue::TRUE
+    );
+    assert_eq!(text(&update, &["brandName"]).as_deref(), Some("Visa"));
+    assert!(get(&update, &["announcement"]).is_undefined());
+}
+
+#[wasm_bindgen_test]
+fn the_configuration_sets_brands_language_and_messages() {
+    let (number, expiry, cvc) = (new_input(), new_input(), new_input());
+    let fields = Fields::new(
+        &options(&[
+            test_key(),
+            ("locale", "fil".into()),
+            ("messages", options(&[("invalid_number", "Mali.".into())])),
+            (
+                "acceptedBrands",
+                js_sys::Array::of1(&"american-express".into()).into(),
+            ),
+        ]),
+        number.clone(),
+        expiry,
+        cvc,
+        None,
+        Function::new_no_args(""),
+    )
+    .unwrap();
+    assert_eq!(
+        text(&fields.texts(), &["labels", "number"]).as_deref(),
+        Some("Numero ng card")
+    );
+    number.focus().unwrap();
+    let update = fields.edit(
+        FieldId::Number,
+        EditKind::Insert,
+        Some("378282246310005".into()),
+    );
+    assert_eq!(
+        get(&update, &["state", "fields", "number", "complete"]),
+        JsValue::TRUE,
+        "American Express accepted"
+    );
+    fields.clear();
+    let update = fields.edit(
+        FieldId::Number,
+        EditKind::Insert,
+        Some("4343434343434345".into()),
+    );
+    assert_eq!(
+        text(&update, &["state", "error", "code"]).as_deref(),
+        Some("unsupported_brand"),
+        "Visa is not"
+    );
+    fields.clear();
+    let update = fields.edit(FieldId::Number, EditKind::Insert, Some("7777".into()));
+    assert_eq!(
+        text(&update, &["state", "error", "message"]).as_deref(),
+        Some("Mali.")
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_complete_field_moves_on_only_from_its_end() {
+    let f = form();
+    f.number.focus().unwrap();
+    f.fields.edit(
+        FieldId::Number,
+        EditKind::Insert,
+        Some("343434343434345".into()),
+    );
+    // The first digit typed last: complete, but the caret is not at the end.
+    f.number.set_selection_range(0, 0).unwrap();
+    let update = f
+        .fields
+        .edit(FieldId::Number, EditKind::Insert, Some("4".into()));
+    assert_eq!(f.number.value(), "4343 4343 4343 4345");
+    assert_eq!(
+        get(&update, &["state", "fields", "number", "complete"]),
+        JsValue::TRUE
+    );
+    assert_eq!(caret(&f.number), 1);
+    assert_eq!(get(&update, &["advance"]), JsValue::FALSE);
+}
+
+#[wasm_bindgen_test]
+fn only_the_focused_input_gets_its_caret_moved() {
+    let f = form();
+    f.cvc.focus().unwrap();
+    f.number.set_value("42424242");
+    f.number.set_selection_range(2, 2).unwrap();
+    f.fields.input(FieldId::Number);
+    assert_eq!(f.number.value(), "4242 4242");
+    // Setting the value put the caret at the end; the fields leave it there.
+    assert_eq!(caret(&f.number), 9);
+    let document = web_sys::window().unwrap().document().unwrap();
+    let cvc: &web_sys::Element = f.cvc.as_ref();
+    assert_eq!(document.active_element().as_ref(), Some(cvc));
+}
+
+#[wasm_bindgen_test]
+fn a_problem_not_shown_is_no_change() {
+    let f = form();
+    f.number.focus().unwrap();
+    f.fields.edit(
+        FieldId::Number,
+        EditKind::Insert,
+        Some("411111111111111".into()),
+    );
+    // Sixteen digits failing the check digit: invalid as it stands, but a Visa number may
+    // have 19, so nothing shows yet and the state reported is the same.
+    let update = f
+        .fields
+        .edit(FieldId::Number, EditKind::Insert, Some("2".into()));
+    assert_eq!(f.number.value(), "4111 1111 1111 1112");
+    let number = get(&update, &["state", "fields", "number"]);
+    assert_eq!(get(&number, &["potentiallyValid"]), JsValue::TRUE);
+    assert!(get(&number, &["error"]).is_undefined());
+    assert_eq!(get(&update, &["changed"]), JsValue::FALSE);
+    // A submit attempt would show it.
+    let update = f.fields.blur(FieldId::Number);
+    assert_eq!(
+        text(&update, &["state", "error", "code"]).as_deref(),
+        Some("invalid_number")
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_expiry_is_judged_against_this_month() {
+    let now = js_sys::Date::new_0();
+    let (year, month) = (now.get_full_year(), now.get_month() + 1);
+    let (last_year, last_month) = if month == 1 {
+        (year - 1, 12)
+    } else {
+        (year, month - 1)
+    };
+    let typed = |m: u32, y: u32| format!("{m:02}{:02}", y % 100);
+    let f = form();
+    f.expiry.focus().unwrap();
+    let update = f
+        .fields
+        .edit(FieldId::Expiry, EditKind::Insert, Some(typed(month, year)));
+    assert_eq!(
+        get(&update, &["state", "fields", "expiry", "valid"]),
+        JsValue::TRUE,
+        "this month"
+    );
+    f.fields.clear();
+    let update = f.fields.edit(
+        FieldId::Expiry,
+        EditKind::Insert,
+        Some(typed(last_month, last_year)),
+    );
+    assert_eq!(
+        text(&update, &["state", "fields", "expiry", "error", "code"]).as_deref(),
+        Some("expired"),
+        "last month"
     );
 }

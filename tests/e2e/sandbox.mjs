@@ -14,14 +14,15 @@ export const SANDBOX_BIN =
   process.env.SEALCARD_SANDBOX_BIN ?? join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'debug', 'sealcard-sandbox');
 
 /**
- * Runs the sandbox binary with `--quiet` and `args`; resolves once it says it is ready.
+ * Runs the sandbox binary with `--quiet` and `args`; resolves once it says it is ready, with
+ * the API base it printed (`http://localhost:<port>/v1`, the port chosen when `--api-port 0`).
  * @param {string[]} args
- * @returns {Promise<{ stop: () => Promise<void> }>}
+ * @returns {Promise<{ api: string, stop: () => Promise<void> }>}
  */
 export async function spawnSandbox(args) {
   const child = spawn(SANDBOX_BIN, ['--quiet', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
   await new Promise((resolve, reject) => {
-    let out = '';
     const timer = setTimeout(() => reject(new Error(`sandbox did not start: ${out}`)), 20000);
     child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}: ${out}`)));
     child.stdout.on('data', (chunk) => {
@@ -33,11 +34,21 @@ export async function spawnSandbox(args) {
     });
   });
   return {
+    api: /sealcard-sandbox: api (\S+)/.exec(out)?.[1] ?? '',
     async stop() {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
     },
   };
+}
+
+/**
+ * The API alone, on a free loopback port, with CORS for any loopback page and no rate limit: for
+ * tests whose pages another server serves (the wasm-bindgen-test runner's, through
+ * scripts/with-sandbox.mjs).
+ */
+export function startTestApi() {
+  return spawnSandbox(['--api-port', '0', '--cors-loopback', '--rate-limit', '0']);
 }
 
 /**
