@@ -5,10 +5,10 @@
 //! armed through its admin API. A wrapper of the page's `fetch` keeps a copy of each request, so
 //! the tests read what was sent (the key, the `Idempotency-Key`, the body); in the cases no
 //! sandbox fault gives — an answer that breaks off mid-body, a live-mode answer, an intent read
-//! while the bank's page is still open — it answers in the sandbox's place. Its API base comes at compile time in `SEALCARD_TEST_API`:
-//! `scripts/with-sandbox.mjs` starts a sandbox and sets it (npm test and
-//! `npm run mutants -- --browser` run the wasm tests through it). Without it every test here
-//! fails and says so.
+//! while the bank's page is still open — it answers in the sandbox's place. The sandbox's API
+//! base comes at compile time in `SEALCARD_TEST_API`: `scripts/with-sandbox.mjs` starts a
+//! sandbox and sets it (npm test and `npm run mutants -- --browser` run the wasm tests through
+//! it). Without it every test here fails and says so.
 #![cfg(all(target_arch = "wasm32", feature = "fields"))]
 
 use std::cell::RefCell;
