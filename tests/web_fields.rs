@@ -5,31 +5,17 @@
 //! a whole — view, events, requests — through their JS API in `tests/browser/`.
 #![cfg(all(target_arch = "wasm32", feature = "fields"))]
 
-use js_sys::{Function, Object, Reflect};
+use js_sys::Function;
 use sealcard::fields::{check_config, EditKind, FieldId, Fields};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::HtmlInputElement;
 
+mod page;
+
+use page::{get, new_input, options, text};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn get(v: &JsValue, path: &[&str]) -> JsValue {
-    path.iter().fold(v.clone(), |at, key| {
-        Reflect::get(&at, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-    })
-}
-
-fn text(v: &JsValue, path: &[&str]) -> Option<String> {
-    get(v, path).as_string()
-}
-
-fn options(pairs: &[(&str, JsValue)]) -> JsValue {
-    let o = Object::new();
-    for (k, v) in pairs {
-        Reflect::set(&o, &JsValue::from_str(k), v).unwrap();
-    }
-    o.into()
-}
 
 fn config(pairs: &[(&str, JsValue)]) -> Result<(), JsValue> {
     check_config(&options(pairs))
@@ -37,14 +23,6 @@ fn config(pairs: &[(&str, JsValue)]) -> Result<(), JsValue> {
 
 fn test_key() -> (&'static str, JsValue) {
     ("publicKey", "pk_test_sandbox".into())
-}
-
-/// A new text input in the page.
-fn new_input() -> HtmlInputElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let input: HtmlInputElement = document.create_element("input").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&input).unwrap();
-    input
 }
 
 struct Form {

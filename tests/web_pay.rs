@@ -21,6 +21,10 @@ use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::{Headers, HtmlInputElement, RequestInit, Response};
 
+mod page;
+
+use page::{get, new_input, options, text};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 const PUBLIC_KEY: &str = "pk_test_sandbox";
@@ -45,16 +49,6 @@ fn window() -> web_sys::Window {
     web_sys::window().unwrap()
 }
 
-fn get(v: &JsValue, path: &[&str]) -> JsValue {
-    path.iter().fold(v.clone(), |at, key| {
-        Reflect::get(&at, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-    })
-}
-
-fn text(v: &JsValue, path: &[&str]) -> Option<String> {
-    get(v, path).as_string()
-}
-
 fn number(v: &JsValue, path: &[&str]) -> Option<f64> {
     get(v, path).as_f64()
 }
@@ -64,14 +58,6 @@ fn json(v: &JsValue) -> String {
         .ok()
         .and_then(|s| s.as_string())
         .unwrap_or_default()
-}
-
-fn options(pairs: &[(&str, JsValue)]) -> JsValue {
-    let o = Object::new();
-    for (k, v) in pairs {
-        Reflect::set(&o, &JsValue::from_str(k), v).unwrap();
-    }
-    o.into()
 }
 
 /// A promise that settles after `ms` milliseconds.
@@ -240,14 +226,6 @@ async fn sent_one() -> Sent {
 /// `Basic base64("<key>:")`.
 fn basic(key: &str) -> String {
     format!("Basic {}", window().btoa(&format!("{key}:")).unwrap())
-}
-
-/// A new text input in the page.
-fn new_input() -> HtmlInputElement {
-    let document = window().document().unwrap();
-    let input: HtmlInputElement = document.create_element("input").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&input).unwrap();
-    input
 }
 
 struct Form {
